@@ -1,0 +1,337 @@
+import { type MemberRef, type Shape, T, UNIT } from "./ast.js";
+import type {
+  EnumIR,
+  ErrorIR,
+  MemberIR,
+  OperationIR,
+  PaginationIR,
+  SchemaIR,
+  ServiceIR,
+  StructureIR,
+} from "./ir.js";
+import { type LoadedModel, ModelError } from "./load.js";
+
+/** Names a generated type must not take, because generated code uses the global of that name. */
+const RESERVED = new Set([
+  "Array",
+  "Boolean",
+  "Date",
+  "Error",
+  "Function",
+  "Map",
+  "Number",
+  "Object",
+  "Promise",
+  "Record",
+  "Set",
+  "String",
+  "Symbol",
+]);
+
+const NUMBER_TYPES = new Set(["byte", "short", "integer", "long", "float", "double", "intEnum"]);
+
+/** Turns a loaded model into the plain data the emitters need. */
+export function resolveService(model: LoadedModel): ServiceIR {
+  const { service, serviceId, shapes } = model;
+  const traits = service.traits ?? {};
+  const awsService = (traits[T.awsService] ?? {}) as Record<string, string | undefined>;
+  const shapeName = localName(serviceId);
+  const sdkId = awsService.sdkId ?? shapeName;
+  const baseName = pascalCase(sdkId);
+  const typeNames = new Map<string, string>();
+  const typeName = (id: string): string => {
+    let name = typeNames.get(id);
+    if (name === undefined) {
+      name = RESERVED.has(localName(id)) ? `${localName(id)}Shape` : localName(id);
+      typeNames.set(id, name);
+    }
+    return name;
+  };
+  const shapeOf = (id: string): Shape => shapes.get(id)!;
+
+  // Walk everything the operations reach, so unused shapes generate nothing.
+  const reached = new Set<string>();
+  const visit = (id: string): void => {
+    if (reached.has(id) || id === UNIT) return;
+    reached.add(id);
+    const shape = shapeOf(id);
+    for (const member of Object.values(shape.members ?? {})) visit(member.target);
+    for (const ref of [shape.member, shape.key, shape.value]) if (ref) visit(ref.target);
+  };
+  const operationIds = (service.operations ?? []).map((ref) => ref.target).sort(byLocalName);
+  for (const id of operationIds) {
+    const op = shapeOf(id);
+    visit(op.input?.target ?? UNIT);
+    visit(op.output?.target ?? UNIT);
+    for (const err of op.errors ?? []) visit(err.target);
+  }
+  for (const err of service.errors ?? []) visit(err.target);
+  const sorted = [...reached].sort(byLocalName);
+
+  const tsType = (ref: MemberRef): string => {
+    const target = shapeOf(ref.target);
+    switch (target.type) {
+      case "string":
+        return target.traits?.["smithy.api#enum"]
+          ? `${typeName(ref.target)} | (string & {})`
+          : "string";
+      case "enum":
+        return `${typeName(ref.target)} | (string & {})`;
+      case "intEnum":
+        return `${typeName(ref.target)} | (number & {})`;
+      case "boolean":
+        return "boolean";
+      case "timestamp":
+        return "Date";
+      case "list":
+      case "set":
+        return `(${tsType(target.member!)})[]`;
+      case "map":
+        return `Record<string, ${tsType(target.value!)}>`;
+      case "structure":
+        return typeName(ref.target);
+      default:
+        if (NUMBER_TYPES.has(target.type)) return "number";
+        throw new ModelError(`${ref.target}: shapes of type ${target.type} are not supported yet`);
+    }
+  };
+  const members = (shape: Shape): MemberIR[] =>
+    Object.entries(shape.members ?? {}).map(([name, member]) => ({
+      name,
+      type: tsType(member),
+      required: member.traits?.[T.required] !== undefined,
+      docs: docsOf(member.traits) || docsOf(shapeOf(member.target).traits),
+    }));
+
+  const structures: StructureIR[] = [];
+  const errors: ErrorIR[] = [];
+  const enums: EnumIR[] = [];
+  for (const id of sorted) {
+    const shape = shapeOf(id);
+    const docs = docsOf(shape.traits);
+    if (shape.type === "structure" && shape.traits?.[T.error] !== undefined) {
+      errors.push({
+        name: typeName(id),
+        docs,
+        fault: shape.traits[T.error] === "server" ? "server" : "client",
+        members: members(shape).filter((m) => m.name.toLowerCase() !== "message"),
+      });
+    } else if (shape.type === "structure") {
+      structures.push({ name: typeName(id), docs, members: members(shape) });
+    } else if (shape.type === "enum" || shape.type === "intEnum") {
+      enums.push({
+        name: typeName(id),
+        docs,
+        numeric: shape.type === "intEnum",
+        values: Object.entries(shape.members ?? {}).map(([key, member]) => ({
+          key,
+          value: (member.traits?.[T.enumValue] as string | number | undefined) ?? key,
+          docs: docsOf(member.traits),
+        })),
+      });
+    } else if (shape.type === "string" && Array.isArray(shape.traits?.["smithy.api#enum"])) {
+      const defs = shape.traits["smithy.api#enum"] as { value: string; name?: string }[];
+      enums.push({
+        name: typeName(id),
+        docs,
+        numeric: false,
+        values: defs.map((d) => ({ key: d.name ?? d.value, value: d.value, docs: "" })),
+      });
+    }
+  }
+
+  const schemaRef = (id: string): string => {
+    if (id === UNIT) return "UNIT";
+    const shape = shapeOf(id);
+    if (shape.type === "timestamp") return "TIMESTAMP";
+    if (shape.type === "structure" || shape.type === "list" || shape.type === "set") {
+      return `${typeName(id)}$`;
+    }
+    if (shape.type === "map") return `${typeName(id)}$`;
+    return "SCALAR";
+  };
+  const schemas = orderSchemas(
+    sorted.flatMap((id): SchemaIR[] => {
+      const shape = shapeOf(id);
+      const name = `${typeName(id)}$`;
+      if (shape.type === "structure") {
+        return [
+          {
+            name,
+            kind: "structure",
+            members: Object.entries(shape.members ?? {}).map(([m, ref]) => [
+              m,
+              schemaRef(ref.target),
+            ]),
+          },
+        ];
+      }
+      if (shape.type === "list" || shape.type === "set") {
+        return [{ name, kind: "list", member: schemaRef(shape.member!.target) }];
+      }
+      if (shape.type === "map")
+        return [{ name, kind: "map", value: schemaRef(shape.value!.target) }];
+      return [];
+    }),
+  );
+
+  const operations = operationIds.map((id): OperationIR => {
+    const op = shapeOf(id);
+    const name = localName(id);
+    const inputId = op.input?.target ?? UNIT;
+    const outputId = op.output?.target ?? UNIT;
+    const input = shapeOf(inputId);
+    const auth = op.traits?.[T.auth];
+    const paginated = resolvePagination(id, op, shapes);
+    return {
+      name,
+      commandName: `${name}Command`,
+      methodName: name.charAt(0).toLowerCase() + name.slice(1),
+      docs: docsOf(op.traits),
+      inputType: inputId === UNIT ? "{}" : typeName(inputId),
+      outputType: outputId === UNIT ? "{}" : typeName(outputId),
+      inputSchema: schemaRef(inputId),
+      outputSchema: schemaRef(outputId),
+      requiredInput: Object.entries(input.members ?? {})
+        .filter(([, m]) => m.traits?.[T.required] !== undefined)
+        .map(([member]) => member),
+      errors: (op.errors ?? []).map((ref) => typeName(ref.target)).sort(),
+      // `@auth([])` means no scheme applies: the request goes out anonymously.
+      auth: Array.isArray(auth) && auth.length === 0 ? "none" : "sigv4",
+      ...(paginated ? { paginated } : {}),
+    };
+  });
+
+  const sigv4 = traits[T.sigv4] as { name?: string } | undefined;
+  const ir: ServiceIR = {
+    sdkId,
+    baseName,
+    clientName: `${baseName}Client`,
+    aggregateName: baseName,
+    baseErrorName: `${baseName}ServiceException`,
+    guardName: `is${baseName}Error`,
+    errorMapName: `${baseName}Errors`,
+    targetPrefix: shapeName,
+    version: service.version ?? "",
+    jsonVersion: traits[T.awsJson1_1] !== undefined ? "1.1" : "1.0",
+    signingName: sigv4?.name ?? awsService.endpointPrefix ?? shapeName.toLowerCase(),
+    endpointPrefix: awsService.endpointPrefix ?? shapeName.toLowerCase(),
+    docs: docsOf(traits),
+    operations,
+    structures,
+    enums,
+    errors,
+    schemas,
+  };
+  checkNameClashes(ir);
+  return ir;
+}
+
+function resolvePagination(
+  id: string,
+  op: Shape,
+  shapes: ReadonlyMap<string, Shape>,
+): PaginationIR | undefined {
+  const trait = op.traits?.[T.paginated] as Partial<PaginationIR> | undefined;
+  if (!trait) return undefined;
+  if (!trait.inputToken || !trait.outputToken) {
+    throw new ModelError(`${id}: a paginated operation needs inputToken and outputToken`);
+  }
+  const input = shapes.get(op.input?.target ?? UNIT)!;
+  const result: { -readonly [K in keyof PaginationIR]: PaginationIR[K] } = {
+    inputToken: trait.inputToken,
+    outputToken: trait.outputToken,
+  };
+  if (trait.items) result.items = trait.items;
+  if (trait.pageSize) {
+    result.pageSize = trait.pageSize;
+    const member = input.members?.[trait.pageSize];
+    if (!member)
+      throw new ModelError(`${id}: page size member ${trait.pageSize} is not in the input`);
+    // A required page size still lets callers leave it out: the paginator asks for the most.
+    const range = shapes.get(member.target)?.traits?.[T.range] as { max?: number } | undefined;
+    if (member.traits?.[T.required] !== undefined && range?.max !== undefined) {
+      result.defaultPageSize = range.max;
+    }
+  }
+  return result;
+}
+
+/** Emits schemas after the ones they refer to, so every constant is defined before use. */
+function orderSchemas(schemas: SchemaIR[]): SchemaIR[] {
+  const byName = new Map(schemas.map((s) => [s.name, s]));
+  const done = new Set<string>();
+  const inProgress = new Set<string>();
+  const ordered: SchemaIR[] = [];
+  const refsOf = (s: SchemaIR): string[] =>
+    s.kind === "structure"
+      ? s.members.map(([, r]) => r)
+      : s.kind === "list"
+        ? [s.member]
+        : [s.value];
+  const place = (s: SchemaIR): void => {
+    if (done.has(s.name)) return;
+    if (inProgress.has(s.name)) {
+      throw new ModelError(
+        `${s.name.slice(0, -1)} is recursive; recursive shapes are not supported yet`,
+      );
+    }
+    inProgress.add(s.name);
+    for (const ref of refsOf(s)) {
+      const dep = byName.get(ref);
+      if (dep) place(dep);
+    }
+    inProgress.delete(s.name);
+    done.add(s.name);
+    ordered.push(s);
+  };
+  for (const s of schemas) place(s);
+  return ordered;
+}
+
+function checkNameClashes(ir: ServiceIR): void {
+  const generated = new Set([
+    ir.clientName,
+    ir.aggregateName,
+    ir.baseErrorName,
+    ir.guardName,
+    ir.errorMapName,
+    `${ir.clientName}Config`,
+    ...ir.operations.flatMap((op) => [
+      op.commandName,
+      `${op.commandName}Input`,
+      `${op.commandName}Output`,
+      `${op.commandName}Error`,
+      `paginate${op.name}`,
+    ]),
+  ]);
+  for (const shape of [...ir.structures, ...ir.enums, ...ir.errors]) {
+    if (generated.has(shape.name)) {
+      throw new ModelError(`shape ${shape.name} clashes with a generated name`);
+    }
+  }
+}
+
+function docsOf(traits: Record<string, unknown> | undefined): string {
+  const docs = traits?.[T.documentation];
+  return typeof docs === "string" ? docs.trim() : "";
+}
+
+export function localName(id: string): string {
+  return id.slice(id.indexOf("#") + 1);
+}
+
+function byLocalName(a: string, b: string): number {
+  const x = localName(a);
+  const y = localName(b);
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `Weather Service` becomes `WeatherService`; `my-service` becomes `MyService`. */
+export function pascalCase(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
+}

@@ -1,0 +1,33 @@
+import { Client } from "@smithy/smithy-client";
+import type { HttpHandlerOptions, MetadataBearer } from "@smithy/types";
+import { type ClientConfig, type ResolvedClientConfig, resolveClientConfig } from "./config.js";
+import { deserializeMiddleware, serializeMiddleware, signingMiddleware } from "./middleware.js";
+import type { ServiceDefinition } from "./operation.js";
+
+/**
+ * The base of every generated client: a `@smithy/smithy-client` `Client` with the protocol,
+ * signing and parsing steps on its middleware stack, where users can add their own.
+ */
+export class ServiceClient extends Client<
+  HttpHandlerOptions,
+  any,
+  MetadataBearer,
+  ResolvedClientConfig
+> {
+  constructor(service: ServiceDefinition, config: ClientConfig) {
+    super(resolveClientConfig(service, config));
+    this.middlewareStack.add(serializeMiddleware(this.config), {
+      step: "serialize",
+      name: "serializerMiddleware",
+    });
+    this.middlewareStack.add(signingMiddleware(this.config), {
+      step: "finalizeRequest",
+      name: "signingMiddleware",
+      priority: "low",
+    });
+    this.middlewareStack.add(deserializeMiddleware(), {
+      step: "deserialize",
+      name: "deserializerMiddleware",
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { Command } from "@smithy/smithy-client";
+import {
+  type Handler,
+  type HttpHandlerOptions,
+  type MetadataBearer,
+  type MiddlewareStack,
+  SMITHY_CONTEXT_KEY,
+} from "@smithy/types";
+import type { ResolvedClientConfig } from "./config.js";
+import type { OperationContext } from "./middleware.js";
+import type { OperationDefinition } from "./operation.js";
+
+/**
+ * The base of every generated command: the input of one call to one operation. `E` is the
+ * union of the operation's modelled errors, available as `CommandError<typeof SomeCommand>`.
+ */
+export abstract class ServiceCommand<
+  Input extends object,
+  Output extends MetadataBearer,
+  E = never,
+> extends Command<Input, Output, ResolvedClientConfig> {
+  /** Only a type: the errors this operation is modelled to throw. */
+  declare readonly $errors?: E;
+  readonly input: Input;
+
+  constructor(input: Input) {
+    super();
+    this.input = input;
+  }
+
+  /** What the runtime needs to send this command. */
+  protected abstract get operation(): OperationDefinition;
+
+  resolveMiddleware(
+    clientStack: MiddlewareStack<any, any>,
+    config: ResolvedClientConfig,
+    options: HttpHandlerOptions | undefined,
+  ): Handler<Input, Output> {
+    const operation = this.operation;
+    const stack = clientStack.concat(this.middlewareStack);
+    const context: OperationContext = {
+      operation,
+      clientName: operation.service.clientName,
+      commandName: `${operation.name}Command`,
+      [SMITHY_CONTEXT_KEY]: {
+        service: operation.service.targetPrefix,
+        operation: operation.name,
+        commandInstance: this,
+      },
+    };
+    const abortSignal = options?.abortSignal;
+    return stack.resolve(
+      (args) =>
+        config.requestHandler.handle(args.request as never, abortSignal ? { abortSignal } : {}),
+      context,
+    ) as Handler<Input, Output>;
+  }
+}
+
+/** The modelled errors of a command class, such as `CommandError<typeof GetIdCommand>`. */
+export type CommandError<C> = C extends abstract new (
+  ...args: any[]
+) => ServiceCommand<any, any, infer E>
+  ? E
+  : C extends ServiceCommand<any, any, infer E>
+    ? E
+    : never;

@@ -1,0 +1,72 @@
+import type { ServiceException } from "@smithy/smithy-client";
+import type { ResponseMetadata } from "@smithy/types";
+
+export type { ResponseMetadata };
+
+/** What every modelled error class of a generated client accepts. */
+export interface ModeledErrorOptions {
+  message?: string;
+  $metadata: ResponseMetadata;
+}
+
+export interface ServiceErrorOptions extends ModeledErrorOptions {
+  name: string;
+  $fault: "client" | "server";
+}
+
+/** The constructor of a service's base exception (used for error names the model lacks). */
+export type ServiceErrorClass = new (options: ServiceErrorOptions) => ServiceException;
+
+/** The constructor of one modelled error. */
+export type ModeledErrorClass = new (options: ModeledErrorOptions) => ServiceException;
+
+/**
+ * A problem with the client's own configuration or with what a call was given, found before
+ * anything was sent. `option` names the setting (or environment variable) at fault.
+ */
+export class ConfigurationError extends Error {
+  override readonly name = "ConfigurationError";
+  readonly $fault = "client";
+  readonly option: string;
+
+  constructor(option: string, message: string) {
+    super(message);
+    this.option = option;
+  }
+}
+
+/**
+ * Reduces an error code as it appears on the wire to the bare shape name:
+ * `aws.protocoltests#Foo:http://internal/...` and `Foo,Bar` both become `Foo`.
+ */
+export function sanitizeErrorCode(raw: string): string {
+  let code = raw;
+  const comma = code.indexOf(",");
+  if (comma >= 0) code = code.slice(0, comma);
+  const colon = code.indexOf(":");
+  if (colon >= 0) code = code.slice(0, colon);
+  const hash = code.indexOf("#");
+  if (hash >= 0) code = code.slice(hash + 1);
+  return code.trim();
+}
+
+/** A short, single-line excerpt of a response body for error messages. */
+export function bodySnippet(body: string, limit = 200): string {
+  const flat = body.replace(/\s+/g, " ").trim();
+  return flat.length > limit ? `${flat.slice(0, limit)}…` : flat;
+}
+
+/**
+ * Tells whether `error` is an error of the service with this SDK id (and, given a name, of
+ * that name), by looking at its fields rather than its class.
+ */
+export function isServiceError(error: unknown, sdkId: string, name?: string): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const candidate = error as { name?: unknown; $fault?: unknown; $service?: unknown };
+  return (
+    candidate.$service === sdkId &&
+    (candidate.$fault === "client" || candidate.$fault === "server") &&
+    typeof candidate.name === "string" &&
+    (name === undefined || candidate.name === name)
+  );
+}

@@ -1,0 +1,68 @@
+import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
+import type {
+  DeserializeMiddleware,
+  FinalizeRequestMiddleware,
+  HandlerExecutionContext,
+  MetadataBearer,
+  SerializeMiddleware,
+} from "@smithy/types";
+import type { ResolvedClientConfig } from "./config.js";
+import type { OperationDefinition } from "./operation.js";
+import {
+  deserializeError,
+  deserializeOutput,
+  readBody,
+  responseMetadata,
+  serializeRequest,
+} from "./protocol.js";
+
+/** The execution context of a call, with the operation the command put there. */
+export interface OperationContext extends HandlerExecutionContext {
+  operation: OperationDefinition;
+}
+
+/** Step `serialize`: turns the command input into an HTTP request for the endpoint. */
+export function serializeMiddleware(
+  config: ResolvedClientConfig,
+): SerializeMiddleware<object, MetadataBearer> {
+  return (next, context) => async (args) => {
+    const { operation } = context as OperationContext;
+    const endpoint = await config.endpoint();
+    const request = serializeRequest(operation, args.input, endpoint);
+    return next({ ...args, request });
+  };
+}
+
+/** Step `finalizeRequest`: signs the request with the operation's auth scheme, if it has one. */
+export function signingMiddleware(
+  config: ResolvedClientConfig,
+): FinalizeRequestMiddleware<object, MetadataBearer> {
+  return (next, context) => async (args) => {
+    const { operation } = context as OperationContext;
+    if (operation.auth === undefined) return next(args);
+    const request = await operation.auth.sign(args.request as HttpRequest, {
+      credentials: config.credentials,
+      region: await config.region(),
+      signingName: operation.service.signingName,
+      signingDate: new Date(),
+      cache: config.authCache,
+    });
+    return next({ ...args, request });
+  };
+}
+
+/** Step `deserialize`: parses the response into the output, or throws the typed error. */
+export function deserializeMiddleware(): DeserializeMiddleware<object, MetadataBearer> {
+  return (next, context) => async (args) => {
+    const { operation } = context as OperationContext;
+    const result = await next(args);
+    const response = result.response as HttpResponse;
+    const body = await readBody(response.body);
+    const metadata = responseMetadata(response);
+    if (response.statusCode >= 200 && response.statusCode < 300) {
+      const output = deserializeOutput(operation, body, metadata) as MetadataBearer;
+      return { response, output };
+    }
+    throw deserializeError(operation, response, body, metadata);
+  };
+}

@@ -1,0 +1,41 @@
+import type { AuthScheme } from "./auth/scheme.js";
+import type { ModeledErrorClass, ServiceErrorClass } from "./errors.js";
+import type { StructureSchema } from "./schema.js";
+
+/** What the runtime knows about a service: emitted once per service by the code generator. */
+export interface ServiceDefinition {
+  /** The SDK id of the service, such as `Weather Service`. */
+  readonly sdkId: string;
+  /** The name of the generated client class, reported to middleware as `clientName`. */
+  readonly clientName: string;
+  /** The API version, such as `2014-06-30`. */
+  readonly version: string;
+  /** `1.0` or `1.1`: the AWS JSON protocol version. */
+  readonly jsonVersion: "1.0" | "1.1";
+  /** The prefix of `X-Amz-Target`: the service shape's name. */
+  readonly targetPrefix: string;
+  /** The SigV4 signing name. */
+  readonly signingName: string;
+  /** The first label of the default endpoint host. */
+  readonly endpointPrefix: string;
+  /** The service's base exception, used for error names the model does not list. */
+  readonly baseError: ServiceErrorClass;
+  /** Every modelled error of the service, by shape name. */
+  readonly errors: Readonly<Record<string, ModeledErrorDefinition>>;
+}
+
+export interface ModeledErrorDefinition {
+  readonly error: ModeledErrorClass;
+  readonly schema: StructureSchema;
+}
+
+/** What the runtime knows about one operation. */
+export interface OperationDefinition {
+  readonly service: ServiceDefinition;
+  /** The operation's shape name, such as `GetForecast`. */
+  readonly name: string;
+  readonly input: StructureSchema;
+  readonly output: StructureSchema;
+  /** The scheme that authenticates the request, or undefined when it is sent anonymously. */
+  readonly auth: AuthScheme | undefined;
+}

@@ -1,0 +1,211 @@
+import type { FinalizeRequestMiddleware } from "@smithy/types";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  CognitoIdentityClient,
+  ConfigurationError,
+  DescribeIdentityPoolCommand,
+  GetIdCommand,
+} from "../src/index.js";
+import { captureHandler, json } from "./helpers/capture.js";
+
+const pool = {
+  IdentityPoolId: "us-east-1:1",
+  IdentityPoolName: "p",
+  AllowUnauthenticatedIdentities: false,
+};
+const credentials = { accessKeyId: "AKID", secretAccessKey: "secret" };
+
+function clearAwsEnv() {
+  for (const name of [
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+  ]) {
+    vi.stubEnv(name, "");
+  }
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("region", () => {
+  it("sends to the regional endpoint of the region option", async () => {
+    const handler = captureHandler(json({}));
+    const client = new CognitoIdentityClient({ region: "eu-west-1", requestHandler: handler });
+    await client.send(new GetIdCommand({ IdentityPoolId: "eu-west-1:1" }));
+    expect(handler.requests[0]!.hostname).toBe("cognito-identity.eu-west-1.amazonaws.com");
+    expect(handler.requests[0]!.protocol).toBe("https:");
+    expect(handler.requests[0]!.path).toBe("/");
+  });
+
+  it("falls back to AWS_REGION, then AWS_DEFAULT_REGION", async () => {
+    clearAwsEnv();
+    vi.stubEnv("AWS_DEFAULT_REGION", "ap-south-1");
+    const handler = captureHandler(json({}));
+    await new CognitoIdentityClient({ requestHandler: handler }).send(
+      new GetIdCommand({ IdentityPoolId: "x:1" }),
+    );
+    vi.stubEnv("AWS_REGION", "sa-east-1");
+    await new CognitoIdentityClient({ requestHandler: handler }).send(
+      new GetIdCommand({ IdentityPoolId: "x:1" }),
+    );
+    expect(handler.requests.map((r) => r.hostname)).toEqual([
+      "cognito-identity.ap-south-1.amazonaws.com",
+      "cognito-identity.sa-east-1.amazonaws.com",
+    ]);
+  });
+
+  it("accepts a region provider", async () => {
+    const handler = captureHandler(json({}));
+    const client = new CognitoIdentityClient({
+      region: async () => "ca-central-1",
+      requestHandler: handler,
+    });
+    await client.send(new GetIdCommand({ IdentityPoolId: "x:1" }));
+    expect(handler.requests[0]!.hostname).toBe("cognito-identity.ca-central-1.amazonaws.com");
+  });
+
+  it("rejects with a ConfigurationError naming `region` before sending anything", async () => {
+    clearAwsEnv();
+    const handler = captureHandler(json({}));
+    const client = new CognitoIdentityClient({ requestHandler: handler });
+    const error = await client.send(new GetIdCommand({ IdentityPoolId: "x:1" })).catch((e) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ name: "ConfigurationError", $fault: "client", option: "region" });
+    expect(error.message).toMatch(/region/);
+    expect(handler.requests).toHaveLength(0);
+  });
+});
+
+describe("credentials", () => {
+  it("reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN when none are given", async () => {
+    clearAwsEnv();
+    vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIDFROMENV");
+    vi.stubEnv("AWS_SECRET_ACCESS_KEY", "secret-from-env");
+    vi.stubEnv("AWS_SESSION_TOKEN", "token-from-env");
+    const handler = captureHandler(json(pool));
+    const client = new CognitoIdentityClient({ region: "us-east-1", requestHandler: handler });
+    await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }));
+    expect(handler.requests[0]!.headers.authorization).toContain("Credential=AKIDFROMENV/");
+    expect(handler.requests[0]!.headers["x-amz-security-token"]).toBe("token-from-env");
+  });
+
+  it("rejects a signed call without credentials with a ConfigurationError naming `credentials`", async () => {
+    clearAwsEnv();
+    const handler = captureHandler(json(pool));
+    const client = new CognitoIdentityClient({ region: "us-east-1", requestHandler: handler });
+    const error = await client
+      .send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }))
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ option: "credentials" });
+    expect(error.message).toMatch(/`credentials`/);
+    expect(handler.requests).toHaveLength(0);
+  });
+
+  it("prefers the credentials option over the environment", async () => {
+    vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIDFROMENV");
+    vi.stubEnv("AWS_SECRET_ACCESS_KEY", "secret-from-env");
+    const handler = captureHandler(json(pool));
+    const client = new CognitoIdentityClient({
+      region: "us-east-1",
+      credentials,
+      requestHandler: handler,
+    });
+    await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }));
+    expect(handler.requests[0]!.headers.authorization).toContain("Credential=AKID/");
+  });
+});
+
+describe("endpoint", () => {
+  it.each([
+    ["a string", "http://127.0.0.1:4566"],
+    ["a URL", new URL("http://127.0.0.1:4566")],
+    ["an Endpoint object", { protocol: "http:", hostname: "127.0.0.1", port: 4566, path: "/" }],
+    ["a provider", async () => "http://127.0.0.1:4566/"],
+  ])("accepts %s and needs no region for unsigned calls", async (_label, endpoint) => {
+    clearAwsEnv();
+    const handler = captureHandler(json({}));
+    const client = new CognitoIdentityClient({ endpoint, requestHandler: handler });
+    await client.send(new GetIdCommand({ IdentityPoolId: "x:1" }));
+    const request = handler.requests[0]!;
+    expect([request.protocol, request.hostname, request.port, request.path]).toEqual([
+      "http:",
+      "127.0.0.1",
+      4566,
+      "/",
+    ]);
+    expect(request.headers.host).toBe("127.0.0.1:4566");
+  });
+
+  it("rejects an endpoint that is not a URL with a ConfigurationError naming it", async () => {
+    const client = new CognitoIdentityClient({ region: "us-east-1", endpoint: "not a url" });
+    await expect(client.send(new GetIdCommand({ IdentityPoolId: "x:1" }))).rejects.toMatchObject({
+      name: "ConfigurationError",
+      option: "endpoint",
+      message: expect.stringContaining('"not a url"'),
+    });
+  });
+});
+
+describe("the client as a @smithy/smithy-client Client", () => {
+  it("runs middleware that users add to its stack", async () => {
+    const handler = captureHandler(json({}));
+    const client = new CognitoIdentityClient({ region: "us-east-1", requestHandler: handler });
+    const addHeader: FinalizeRequestMiddleware<any, any> = (next) => (args) => {
+      (args.request as { headers: Record<string, string> }).headers["x-trace"] = "abc";
+      return next(args);
+    };
+    client.middlewareStack.add(addHeader, { step: "finalizeRequest", name: "trace" });
+    await client.send(new GetIdCommand({ IdentityPoolId: "x:1" }));
+    expect(handler.requests[0]!.headers["x-trace"]).toBe("abc");
+  });
+
+  it("lets tools replace send, as mocking libraries do", async () => {
+    const client = new CognitoIdentityClient({ region: "us-east-1" });
+    const send = vi.spyOn(client, "send").mockResolvedValue({ IdentityId: "mocked" } as never);
+    const output = await client.send(new GetIdCommand({ IdentityPoolId: "x:1" }));
+    expect(output.IdentityId).toBe("mocked");
+    expect(send).toHaveBeenCalledOnce();
+  });
+
+  it("passes the abort signal of a call to the request handler", async () => {
+    const seen: unknown[] = [];
+    const client = new CognitoIdentityClient({
+      region: "us-east-1",
+      requestHandler: {
+        async handle(request, options) {
+          seen.push(options?.abortSignal);
+          return captureHandler(json({})).handle(request);
+        },
+      },
+    });
+    const controller = new AbortController();
+    await client.send(new GetIdCommand({ IdentityPoolId: "x:1" }), {
+      abortSignal: controller.signal,
+    });
+    expect(seen).toEqual([controller.signal]);
+  });
+
+  it("destroys its request handler", () => {
+    const destroy = vi.fn();
+    const client = new CognitoIdentityClient({
+      region: "us-east-1",
+      requestHandler: { handle: async () => ({ response: undefined as never }), destroy },
+    });
+    client.destroy();
+    expect(destroy).toHaveBeenCalledOnce();
+  });
+
+  it("describes each command: operation name and authentication", () => {
+    expect(new GetIdCommand({ IdentityPoolId: "x:1" }).operation).toMatchObject({
+      name: "GetId",
+      auth: undefined,
+    });
+    expect(new DescribeIdentityPoolCommand({ IdentityPoolId: "x:1" }).operation).toMatchObject({
+      name: "DescribeIdentityPool",
+      auth: { id: "aws.auth#sigv4" },
+    });
+  });
+});

@@ -1,0 +1,174 @@
+import { createHash, createHmac } from "node:crypto";
+import type { HttpRequest } from "@smithy/protocol-http";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  CognitoIdentityClient,
+  DescribeIdentityPoolCommand,
+  GetCredentialsForIdentityCommand,
+  GetIdCommand,
+  GetOpenIdTokenCommand,
+  UnlinkIdentityCommand,
+} from "../src/index.js";
+import { captureHandler, json } from "./helpers/capture.js";
+
+const credentials = {
+  accessKeyId: "AKIDEXAMPLE",
+  secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+};
+const NOW = new Date("2026-11-26T10:20:30Z");
+
+const sha256 = (data: string) => createHash("sha256").update(data, "utf8").digest("hex");
+const hmac = (key: string | Buffer, data: string) =>
+  createHmac("sha256", key).update(data).digest();
+
+/**
+ * Signature Version 4 computed from its specification: canonical request, string to sign,
+ * then the HMAC chain of date, region, service and "aws4_request".
+ */
+function expectedAuthorization(
+  request: HttpRequest,
+  secret: string,
+  region: string,
+  service: string,
+) {
+  const headers = Object.entries(request.headers)
+    .filter(([name]) => name.toLowerCase() !== "authorization")
+    .map(([name, value]) => [name.toLowerCase(), value.trim()] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const signedHeaders = headers.map(([name]) => name).join(";");
+  const canonicalRequest = [
+    request.method,
+    request.path,
+    "",
+    ...headers.map(([name, value]) => `${name}:${value}`),
+    "",
+    signedHeaders,
+    sha256(String(request.body)),
+  ].join("\n");
+  const amzDate = request.headers["x-amz-date"]!;
+  const day = amzDate.slice(0, 8);
+  const scope = `${day}/${region}/${service}/aws4_request`;
+  const stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256(canonicalRequest)].join("\n");
+  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), service), "aws4_request");
+  const signature = createHmac("sha256", key).update(stringToSign).digest("hex");
+  return `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+
+describe("SigV4 signing", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("signs a signed operation exactly as the specification says", async () => {
+    const handler = captureHandler(
+      json({
+        IdentityPoolId: "eu-west-1:1",
+        IdentityPoolName: "p",
+        AllowUnauthenticatedIdentities: false,
+      }),
+    );
+    const client = new CognitoIdentityClient({
+      region: "eu-west-1",
+      credentials,
+      requestHandler: handler,
+    });
+    await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: "eu-west-1:1" }));
+
+    const [request] = handler.requests;
+    expect(request).toBeDefined();
+    expect(request!.headers["x-amz-date"]).toBe("20261126T102030Z");
+    expect(request!.headers["x-amz-security-token"]).toBeUndefined();
+    expect(request!.headers.authorization).toBe(
+      expectedAuthorization(request!, credentials.secretAccessKey, "eu-west-1", "cognito-identity"),
+    );
+    expect(request!.headers.authorization).toContain(
+      "SignedHeaders=content-type;host;x-amz-date;x-amz-target,",
+    );
+  });
+
+  it("adds X-Amz-Security-Token, and signs it, when the credentials carry a session token", async () => {
+    const handler = captureHandler(
+      json({
+        IdentityPoolId: "us-east-1:1",
+        IdentityPoolName: "p",
+        AllowUnauthenticatedIdentities: false,
+      }),
+    );
+    const client = new CognitoIdentityClient({
+      region: "us-east-1",
+      credentials: async () => ({ ...credentials, sessionToken: "session-token-value" }),
+      requestHandler: handler,
+    });
+    await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }));
+
+    const [request] = handler.requests;
+    expect(request!.headers["x-amz-security-token"]).toBe("session-token-value");
+    expect(request!.headers.authorization).toContain(
+      "SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target,",
+    );
+    expect(request!.headers.authorization).toBe(
+      expectedAuthorization(request!, credentials.secretAccessKey, "us-east-1", "cognito-identity"),
+    );
+  });
+
+  it.each([
+    ["GetId", new GetIdCommand({ IdentityPoolId: "us-east-1:1" })],
+    [
+      "GetCredentialsForIdentity",
+      new GetCredentialsForIdentityCommand({ IdentityId: "us-east-1:1" }),
+    ],
+    ["GetOpenIdToken", new GetOpenIdTokenCommand({ IdentityId: "us-east-1:1" })],
+    [
+      "UnlinkIdentity",
+      new UnlinkIdentityCommand({ IdentityId: "us-east-1:1", Logins: {}, LoginsToRemove: [] }),
+    ],
+  ])("sends %s unsigned even when credentials are configured", async (_name, command) => {
+    const handler = captureHandler(json({}));
+    const client = new CognitoIdentityClient({
+      region: "us-east-1",
+      credentials: { ...credentials, sessionToken: "session-token-value" },
+      requestHandler: handler,
+    });
+    await client.send(command as GetIdCommand);
+    const headers = Object.keys(handler.requests[0]!.headers).map((h) => h.toLowerCase());
+    expect(headers).not.toContain("authorization");
+    expect(headers).not.toContain("x-amz-date");
+    expect(headers).not.toContain("x-amz-security-token");
+  });
+
+  it("calls the unsigned operations with no credentials anywhere", async () => {
+    vi.stubEnv("AWS_ACCESS_KEY_ID", "");
+    vi.stubEnv("AWS_SECRET_ACCESS_KEY", "");
+    try {
+      const handler = captureHandler(json({ IdentityId: "us-east-1:abc" }));
+      const client = new CognitoIdentityClient({ region: "us-east-1", requestHandler: handler });
+      const output = await client.send(new GetIdCommand({ IdentityPoolId: "us-east-1:1" }));
+      expect(output.IdentityId).toBe("us-east-1:abc");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("reuses one signer per client, region and service", async () => {
+    const handler = captureHandler(
+      json({
+        IdentityPoolId: "us-east-1:1",
+        IdentityPoolName: "p",
+        AllowUnauthenticatedIdentities: false,
+      }),
+    );
+    const client = new CognitoIdentityClient({
+      region: "us-east-1",
+      credentials,
+      requestHandler: handler,
+    });
+    await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }));
+    await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }));
+    expect(client.config.authCache.size).toBe(1);
+    expect(handler.requests[1]!.headers.authorization).toBe(
+      handler.requests[0]!.headers.authorization,
+    );
+  });
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: { index: "src/index.ts" },
+  format: ["esm", "cjs"],
+  dts: true,
+  clean: true,
+  target: "es2022",
+  platform: "neutral",
+  sourcemap: false,
+  treeshake: true,
+  // Keep the @smithy and @aws-crypto packages as dependencies, not copies.
+  external: [/^@smithy\//, /^@aws-crypto\//],
+});
