@@ -75,17 +75,54 @@ export interface OperationIR {
   readonly paginated?: PaginationIR;
 }
 
+/** Inclusive bounds of a length or range constraint. */
+export interface BoundsIR {
+  readonly min?: number;
+  readonly max?: number;
+}
+
 /**
  * One schema constant. A reference is the name of another schema constant or of a runtime
- * constant (`SCALAR`, `TIMESTAMP`, `UNIT`).
+ * constant (see `RUNTIME_SCHEMAS`).
  */
-export type SchemaIR =
+export type SchemaIR = { readonly name: string; readonly sensitive: boolean } & (
+  | { readonly kind: "string"; readonly length?: BoundsIR; readonly pattern?: string }
+  | { readonly kind: "number"; readonly integer: boolean; readonly range?: BoundsIR }
+  | { readonly kind: "boolean" | "timestamp" }
   | {
-      readonly name: string;
       readonly kind: "structure";
       readonly members: readonly [string, string][];
+      readonly required: readonly string[];
     }
-  | { readonly name: string; readonly kind: "list"; readonly member: string }
-  | { readonly name: string; readonly kind: "map"; readonly value: string };
+  | { readonly kind: "list"; readonly member: string; readonly length?: BoundsIR }
+  | {
+      readonly kind: "map";
+      readonly key: string;
+      readonly value: string;
+      readonly length?: BoundsIR;
+    }
+);
 
-export const RUNTIME_SCHEMAS = ["SCALAR", "TIMESTAMP", "UNIT"] as const;
+/** Shared schemas of the runtime, for simple shapes without constraints. */
+export const RUNTIME_SCHEMAS = [
+  "STRING",
+  "NUMBER",
+  "INTEGER",
+  "BOOLEAN",
+  "TIMESTAMP",
+  "UNIT",
+] as const;
+
+/** The schema constants a schema refers to. */
+export function schemaRefs(schema: SchemaIR): string[] {
+  switch (schema.kind) {
+    case "structure":
+      return schema.members.map(([, ref]) => ref);
+    case "list":
+      return [schema.member];
+    case "map":
+      return [schema.key, schema.value];
+    default:
+      return [];
+  }
+}

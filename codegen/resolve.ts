@@ -1,13 +1,15 @@
 import { type MemberRef, type Shape, T, UNIT } from "./ast.js";
-import type {
-  EnumIR,
-  ErrorIR,
-  MemberIR,
-  OperationIR,
-  PaginationIR,
-  SchemaIR,
-  ServiceIR,
-  StructureIR,
+import {
+  type BoundsIR,
+  type EnumIR,
+  type ErrorIR,
+  type MemberIR,
+  type OperationIR,
+  type PaginationIR,
+  type SchemaIR,
+  type ServiceIR,
+  type StructureIR,
+  schemaRefs,
 } from "./ir.js";
 import { type LoadedModel, ModelError } from "./load.js";
 
@@ -143,38 +145,16 @@ export function resolveService(model: LoadedModel): ServiceIR {
   const schemaRef = (id: string): string => {
     if (id === UNIT) return "UNIT";
     const shape = shapeOf(id);
+    if (["structure", "list", "set", "map"].includes(shape.type)) return `${typeName(id)}$`;
+    if (hasConstraints(shape)) return `${localName(id)}$`;
+    if (shape.type === "string" || shape.type === "enum") return "STRING";
+    if (shape.type === "boolean") return "BOOLEAN";
     if (shape.type === "timestamp") return "TIMESTAMP";
-    if (shape.type === "structure" || shape.type === "list" || shape.type === "set") {
-      return `${typeName(id)}$`;
-    }
-    if (shape.type === "map") return `${typeName(id)}$`;
-    return "SCALAR";
+    if (shape.type === "float" || shape.type === "double") return "NUMBER";
+    if (NUMBER_TYPES.has(shape.type)) return "INTEGER";
+    throw new ModelError(`${id}: shapes of type ${shape.type} are not supported yet`);
   };
-  const schemas = orderSchemas(
-    sorted.flatMap((id): SchemaIR[] => {
-      const shape = shapeOf(id);
-      const name = `${typeName(id)}$`;
-      if (shape.type === "structure") {
-        return [
-          {
-            name,
-            kind: "structure",
-            members: Object.entries(shape.members ?? {}).map(([m, ref]) => [
-              m,
-              schemaRef(ref.target),
-            ]),
-          },
-        ];
-      }
-      if (shape.type === "list" || shape.type === "set") {
-        return [{ name, kind: "list", member: schemaRef(shape.member!.target) }];
-      }
-      if (shape.type === "map")
-        return [{ name, kind: "map", value: schemaRef(shape.value!.target) }];
-      return [];
-    }),
-  );
-
+  const schemas = orderSchemas(sorted.flatMap((id) => schemaOf(id, shapeOf(id), schemaRef)));
   const operations = operationIds.map((id): OperationIR => {
     const op = shapeOf(id);
     const name = localName(id);
@@ -257,18 +237,83 @@ function resolvePagination(
   return result;
 }
 
+const CONSTRAINTS = [T.length, T.range, T.pattern, T.sensitive];
+
+function hasConstraints(shape: Shape): boolean {
+  return CONSTRAINTS.some((trait) => shape.traits?.[trait] !== undefined);
+}
+
+/** The schema constant of a shape, if it needs one of its own. */
+function schemaOf(id: string, shape: Shape, ref: (id: string) => string): SchemaIR[] {
+  const name = ref(id);
+  if (!name.endsWith("$")) return [];
+  const traits = shape.traits ?? {};
+  const sensitive = traits[T.sensitive] !== undefined;
+  const length = traits[T.length] as BoundsIR | undefined;
+  const bounds = (b: BoundsIR | undefined) => (b ? { length: b } : {});
+  for (const [member, target] of Object.entries(shape.members ?? {})) {
+    if (
+      CONSTRAINTS.some((trait) => trait !== T.sensitive && target.traits?.[trait] !== undefined)
+    ) {
+      throw new ModelError(`${id}$${member}: constraint traits on members are not supported yet`);
+    }
+  }
+  switch (shape.type) {
+    case "structure":
+      return [
+        {
+          name,
+          sensitive,
+          kind: "structure",
+          members: Object.entries(shape.members ?? {}).map(([m, target]) => [
+            m,
+            ref(target.target),
+          ]),
+          required: Object.entries(shape.members ?? {})
+            .filter(([, target]) => target.traits?.[T.required] !== undefined)
+            .map(([m]) => m),
+        },
+      ];
+    case "list":
+    case "set":
+      return [
+        { name, sensitive, kind: "list", member: ref(shape.member!.target), ...bounds(length) },
+      ];
+    case "map":
+      return [
+        {
+          name,
+          sensitive,
+          kind: "map",
+          key: ref(shape.key!.target),
+          value: ref(shape.value!.target),
+          ...bounds(length),
+        },
+      ];
+    case "string":
+    case "enum": {
+      const pattern = traits[T.pattern] as string | undefined;
+      return [
+        { name, sensitive, kind: "string", ...bounds(length), ...(pattern ? { pattern } : {}) },
+      ];
+    }
+    case "boolean":
+    case "timestamp":
+      return [{ name, sensitive, kind: shape.type }];
+    default: {
+      const range = traits[T.range] as BoundsIR | undefined;
+      const integer = shape.type !== "float" && shape.type !== "double";
+      return [{ name, sensitive, kind: "number", integer, ...(range ? { range } : {}) }];
+    }
+  }
+}
+
 /** Emits schemas after the ones they refer to, so every constant is defined before use. */
 function orderSchemas(schemas: SchemaIR[]): SchemaIR[] {
   const byName = new Map(schemas.map((s) => [s.name, s]));
   const done = new Set<string>();
   const inProgress = new Set<string>();
   const ordered: SchemaIR[] = [];
-  const refsOf = (s: SchemaIR): string[] =>
-    s.kind === "structure"
-      ? s.members.map(([, r]) => r)
-      : s.kind === "list"
-        ? [s.member]
-        : [s.value];
   const place = (s: SchemaIR): void => {
     if (done.has(s.name)) return;
     if (inProgress.has(s.name)) {
@@ -277,7 +322,7 @@ function orderSchemas(schemas: SchemaIR[]): SchemaIR[] {
       );
     }
     inProgress.add(s.name);
-    for (const ref of refsOf(s)) {
+    for (const ref of schemaRefs(s)) {
       const dep = byName.get(ref);
       if (dep) place(dep);
     }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { SmithyModel } from "../codegen/ast.js";
 import { summary, tsdoc } from "../codegen/emit/text.js";
 import { generate } from "../codegen/generate.js";
+import { schemaRefs } from "../codegen/ir.js";
 import { loadModel, loadModelFile, ModelError } from "../codegen/load.js";
 import { pascalCase, resolveService } from "../codegen/resolve.js";
 import { readTargets } from "../codegen/targets.js";
@@ -123,11 +124,8 @@ describe("resolve", () => {
     const ir = resolveService(loadModelFile(join(root, "model/cognito-identity.json")));
     const seen = new Set<string>();
     for (const schema of ir.schemas) {
-      const refs =
-        schema.kind === "structure"
-          ? schema.members.map(([, r]) => r)
-          : [schema.kind === "list" ? schema.member : schema.value];
-      for (const ref of refs.filter((r) => r.endsWith("$"))) expect(seen).toContain(ref);
+      for (const ref of schemaRefs(schema).filter((r) => r.endsWith("$")))
+        expect(seen).toContain(ref);
       seen.add(schema.name);
     }
   });

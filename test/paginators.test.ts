@@ -140,7 +140,7 @@ describe("paginators the model adds for ListIdentities and LookupDeveloperIdenti
     const pages = await collect(
       paginateListIdentities(
         { client, pageSize: 1 },
-        { IdentityPoolId: "us-east-1:p", HideDisabled: true },
+        { IdentityPoolId: "us-east-1:0a", HideDisabled: true },
       ),
     );
     expect(pages.flatMap((p) => p.Identities?.map((i) => i.IdentityId))).toEqual([
@@ -149,9 +149,9 @@ describe("paginators the model adds for ListIdentities and LookupDeveloperIdenti
       "us-east-1:c",
     ]);
     expect(sent()).toEqual([
-      { IdentityPoolId: "us-east-1:p", HideDisabled: true, MaxResults: 1 },
-      { IdentityPoolId: "us-east-1:p", HideDisabled: true, MaxResults: 1, NextToken: "n1" },
-      { IdentityPoolId: "us-east-1:p", HideDisabled: true, MaxResults: 1, NextToken: "n2" },
+      { IdentityPoolId: "us-east-1:0a", HideDisabled: true, MaxResults: 1 },
+      { IdentityPoolId: "us-east-1:0a", HideDisabled: true, MaxResults: 1, NextToken: "n1" },
+      { IdentityPoolId: "us-east-1:0a", HideDisabled: true, MaxResults: 1, NextToken: "n2" },
     ]);
   });
 
@@ -164,14 +164,14 @@ describe("paginators the model adds for ListIdentities and LookupDeveloperIdenti
     const pages = await collect(
       paginateLookupDeveloperIdentity(
         { client },
-        { IdentityPoolId: "us-east-1:p", IdentityId: "us-east-1:i" },
+        { IdentityPoolId: "us-east-1:0a", IdentityId: "us-east-1:1b" },
       ),
     );
     expect(pages.flatMap((p) => p.DeveloperUserIdentifierList)).toEqual(["u1", "u2", "u3"]);
-    expect(sent()[0]).toEqual({ IdentityPoolId: "us-east-1:p", IdentityId: "us-east-1:i" });
+    expect(sent()[0]).toEqual({ IdentityPoolId: "us-east-1:0a", IdentityId: "us-east-1:1b" });
     expect(sent()[2]).toEqual({
-      IdentityPoolId: "us-east-1:p",
-      IdentityId: "us-east-1:i",
+      IdentityPoolId: "us-east-1:0a",
+      IdentityId: "us-east-1:1b",
       NextToken: "n2",
     });
   });

@@ -1,7 +1,12 @@
 import { Client } from "@smithy/smithy-client";
 import type { HttpHandlerOptions, MetadataBearer } from "@smithy/types";
 import { type ClientConfig, type ResolvedClientConfig, resolveClientConfig } from "./config.js";
-import { deserializeMiddleware, serializeMiddleware, signingMiddleware } from "./middleware.js";
+import {
+  deserializeMiddleware,
+  serializeMiddleware,
+  signingMiddleware,
+  validationMiddleware,
+} from "./middleware.js";
 import type { ServiceDefinition } from "./operation.js";
 
 /**
@@ -16,6 +21,12 @@ export class ServiceClient extends Client<
 > {
   constructor(service: ServiceDefinition, config: ClientConfig) {
     super(resolveClientConfig(service, config));
+    if (this.config.validateInput) {
+      this.middlewareStack.add(validationMiddleware(), {
+        step: "initialize",
+        name: "validationMiddleware",
+      });
+    }
     this.middlewareStack.add(serializeMiddleware(this.config), {
       step: "serialize",
       name: "serializerMiddleware",

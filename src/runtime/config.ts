@@ -34,6 +34,13 @@ export interface ClientConfig {
    * @default a handler built on the global `fetch`
    */
   requestHandler?: RequestHandlerLike | undefined;
+  /**
+   * Checks every input against the model (required members, lengths, ranges, patterns, list
+   * and map sizes) before anything is sent, and rejects with a `ValidationError` listing every
+   * problem. Turn it off only to let the service be the judge.
+   * @default true
+   */
+  validateInput?: boolean | undefined;
 }
 
 /** The configuration as the runtime uses it: every option turned into something callable. */
@@ -43,6 +50,7 @@ export interface ResolvedClientConfig {
   readonly region: () => Promise<string>;
   readonly credentials: () => Promise<AwsCredentialIdentity>;
   readonly endpoint: () => Promise<URL>;
+  readonly validateInput: boolean;
   /** Per-client state that auth schemes reuse between requests (signers, keys). */
   readonly authCache: Map<string, unknown>;
 }
@@ -58,6 +66,7 @@ export function resolveClientConfig(
     region,
     credentials: resolveCredentials(config.credentials),
     endpoint: resolveEndpoint(service, config.endpoint, region),
+    validateInput: config.validateInput ?? true,
     authCache: new Map(),
   };
 }

@@ -6,7 +6,9 @@ import type { Schema } from "./schema.js";
  */
 export function toWire(value: unknown, schema: Schema): unknown {
   switch (schema.kind) {
-    case "scalar":
+    case "string":
+    case "number":
+    case "boolean":
       return value;
     case "timestamp":
       return value instanceof Date ? value.getTime() / 1000 : value;
@@ -42,7 +44,9 @@ export function toWire(value: unknown, schema: Schema): unknown {
 export function fromWire(value: unknown, schema: Schema): unknown {
   if (value == null) return undefined;
   switch (schema.kind) {
-    case "scalar":
+    case "string":
+    case "number":
+    case "boolean":
       return value;
     case "timestamp":
       return parseTimestamp(value);

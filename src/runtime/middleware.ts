@@ -3,6 +3,7 @@ import type {
   DeserializeMiddleware,
   FinalizeRequestMiddleware,
   HandlerExecutionContext,
+  InitializeMiddleware,
   MetadataBearer,
   SerializeMiddleware,
 } from "@smithy/types";
@@ -15,10 +16,21 @@ import {
   responseMetadata,
   serializeRequest,
 } from "./protocol.js";
+import { ValidationError, validate } from "./validate.js";
 
 /** The execution context of a call, with the operation the command put there. */
 export interface OperationContext extends HandlerExecutionContext {
   operation: OperationDefinition;
+}
+
+/** Step `initialize`: rejects input that breaks the model's rules before anything is sent. */
+export function validationMiddleware(): InitializeMiddleware<object, MetadataBearer> {
+  return (next, context) => async (args) => {
+    const { operation } = context as OperationContext;
+    const violations = validate(operation.input, args.input);
+    if (violations.length > 0) throw new ValidationError(operation.name, violations);
+    return next(args);
+  };
 }
 
 /** Step `serialize`: turns the command input into an HTTP request for the endpoint. */

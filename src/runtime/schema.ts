@@ -1,37 +1,77 @@
 /**
- * The shape information the runtime needs to move values between JavaScript and the wire.
- * The code generator emits one constant per structure, list and map of a service; simple
- * shapes share the constants below.
+ * What the runtime knows about each shape: enough to move values between JavaScript and the
+ * wire, to check input against the model's constraints, and to hide sensitive values. The
+ * code generator emits one constant per structure, list, map and constrained simple shape;
+ * unconstrained simple shapes share the constants below.
  */
-export type Schema = ScalarSchema | TimestampSchema | ListSchema | MapSchema | StructureSchema;
+export type Schema =
+  | StringSchema
+  | NumberSchema
+  | BooleanSchema
+  | TimestampSchema
+  | ListSchema
+  | MapSchema
+  | StructureSchema;
 
-export interface ScalarSchema {
-  readonly kind: "scalar";
+/** Inclusive bounds; a missing side is unbounded. */
+export interface Bounds {
+  readonly min?: number;
+  readonly max?: number;
 }
 
-export interface TimestampSchema {
+interface SchemaBase {
+  /** `@sensitive`: the value must never appear in logs or error messages. */
+  readonly sensitive?: boolean;
+}
+
+/** Strings and string enums (enums stay open, so their values are not checked). */
+export interface StringSchema extends SchemaBase {
+  readonly kind: "string";
+  /** Length in Unicode code points. */
+  readonly length?: Bounds;
+  readonly pattern?: RegExp;
+}
+
+export interface NumberSchema extends SchemaBase {
+  readonly kind: "number";
+  /** True for byte, short, integer and long shapes. */
+  readonly integer?: boolean;
+  readonly range?: Bounds;
+}
+
+export interface BooleanSchema extends SchemaBase {
+  readonly kind: "boolean";
+}
+
+/** Dates, sent as epoch seconds. */
+export interface TimestampSchema extends SchemaBase {
   readonly kind: "timestamp";
 }
 
-export interface ListSchema {
+export interface ListSchema extends SchemaBase {
   readonly kind: "list";
   readonly member: Schema;
+  readonly length?: Bounds;
 }
 
-export interface MapSchema {
+export interface MapSchema extends SchemaBase {
   readonly kind: "map";
+  readonly key: StringSchema;
   readonly value: Schema;
+  readonly length?: Bounds;
 }
 
-export interface StructureSchema {
+export interface StructureSchema extends SchemaBase {
   readonly kind: "structure";
   readonly members: Readonly<Record<string, Schema>>;
+  /** Members that must be set. */
+  readonly required?: readonly string[];
 }
 
-/** Strings, booleans, numbers and enums: sent and received as they are. */
-export const SCALAR: ScalarSchema = { kind: "scalar" };
-
-/** Dates, sent as epoch seconds. */
+export const STRING: StringSchema = { kind: "string" };
+export const NUMBER: NumberSchema = { kind: "number" };
+export const INTEGER: NumberSchema = { kind: "number", integer: true };
+export const BOOLEAN: BooleanSchema = { kind: "boolean" };
 export const TIMESTAMP: TimestampSchema = { kind: "timestamp" };
 
 /** The input or output of an operation that has none (`smithy.api#Unit`). */
