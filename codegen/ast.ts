@@ -48,6 +48,7 @@ export const T = {
   sigv4: "aws.auth#sigv4",
   awsJson1_0: "aws.protocols#awsJson1_0",
   awsJson1_1: "aws.protocols#awsJson1_1",
+  endpointRuleSet: "smithy.rules#endpointRuleSet",
 } as const;
 
 export const UNIT = "smithy.api#Unit";

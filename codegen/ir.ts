@@ -12,7 +12,8 @@ export interface ServiceIR {
   readonly version: string;
   readonly jsonVersion: "1.0" | "1.1";
   readonly signingName: string;
-  readonly endpointPrefix: string;
+  /** The endpoint rule set, without its documentation strings (they would only add bytes). */
+  readonly endpointRuleSet: unknown;
   readonly docs: string;
   readonly operations: readonly OperationIR[];
   readonly structures: readonly StructureIR[];

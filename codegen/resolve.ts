@@ -183,6 +183,7 @@ export function resolveService(model: LoadedModel): ServiceIR {
   });
 
   const sigv4 = traits[T.sigv4] as { name?: string } | undefined;
+  const endpointPrefix = awsService.endpointPrefix ?? shapeName.toLowerCase();
   const ir: ServiceIR = {
     sdkId,
     baseName,
@@ -194,8 +195,10 @@ export function resolveService(model: LoadedModel): ServiceIR {
     targetPrefix: shapeName,
     version: service.version ?? "",
     jsonVersion: traits[T.awsJson1_1] !== undefined ? "1.1" : "1.0",
-    signingName: sigv4?.name ?? awsService.endpointPrefix ?? shapeName.toLowerCase(),
-    endpointPrefix: awsService.endpointPrefix ?? shapeName.toLowerCase(),
+    signingName: sigv4?.name ?? endpointPrefix,
+    endpointRuleSet: withoutDocumentation(
+      traits[T.endpointRuleSet] ?? defaultRuleSet(endpointPrefix),
+    ),
     docs: docsOf(traits),
     operations,
     structures,
@@ -355,6 +358,50 @@ function checkNameClashes(ir: ServiceIR): void {
       throw new ModelError(`shape ${shape.name} clashes with a generated name`);
     }
   }
+}
+
+/**
+ * For a model without endpoint rules: the custom endpoint when set, otherwise the regional
+ * endpoint `https://{prefix}.{Region}.{dnsSuffix}` of the region's partition.
+ */
+function defaultRuleSet(prefix: string): unknown {
+  return {
+    version: "1.0",
+    parameters: {
+      Region: { builtIn: "AWS::Region", required: false, type: "string" },
+      Endpoint: { builtIn: "SDK::Endpoint", required: false, type: "string" },
+    },
+    rules: [
+      {
+        conditions: [{ fn: "isSet", argv: [{ ref: "Endpoint" }] }],
+        endpoint: { url: { ref: "Endpoint" }, properties: {}, headers: {} },
+        type: "endpoint",
+      },
+      {
+        conditions: [
+          { fn: "isSet", argv: [{ ref: "Region" }] },
+          { fn: "aws.partition", argv: [{ ref: "Region" }], assign: "PartitionResult" },
+        ],
+        endpoint: {
+          url: `https://${prefix}.{Region}.{PartitionResult#dnsSuffix}`,
+          properties: {},
+          headers: {},
+        },
+        type: "endpoint",
+      },
+      { conditions: [], error: "Invalid Configuration: Missing Region", type: "error" },
+    ],
+  };
+}
+
+function withoutDocumentation(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutDocumentation);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== "documentation")
+      .map(([key, item]) => [key, withoutDocumentation(item)]),
+  );
 }
 
 function docsOf(traits: Record<string, unknown> | undefined): string {

@@ -13,12 +13,17 @@ export interface ResolvedTarget extends Target {
  */
 export function readTargets(root: string): ResolvedTarget[] {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    name: string;
+    version: string;
     codegen?: { runtime: string; targets: Target[] };
   };
   if (!pkg.codegen) throw new Error("package.json has no `codegen` section");
   const runtimeDir = join(root, pkg.codegen.runtime);
   return pkg.codegen.targets.map((target) => ({
     ...target,
-    context: { runtime: relative(join(root, target.out), runtimeDir).split("\\").join("/") },
+    context: {
+      runtime: relative(join(root, target.out), runtimeDir).split("\\").join("/"),
+      clientUserAgent: `${pkg.name}/${pkg.version}`,
+    },
   }));
 }

@@ -143,6 +143,7 @@ describe("emit", () => {
   it("emits enums as a const object and a union type, never a TS enum", () => {
     const files = generate(loadModelFile(join(root, "test/fixtures/weather/model.json")), {
       runtime: "../rt",
+      clientUserAgent: "test/0",
     });
     const types = files.find((f) => f.path === "types.ts")!.content;
     expect(types).toContain(
@@ -160,6 +161,7 @@ describe("emit", () => {
   it("imports the signer only into commands of signed operations", () => {
     const files = generate(loadModelFile(join(root, "test/fixtures/weather/model.json")), {
       runtime: "../rt",
+      clientUserAgent: "test/0",
     });
     const command = (name: string) =>
       files.find((f) => f.path === `commands/${name}Command.ts`)!.content;
@@ -170,11 +172,17 @@ describe("emit", () => {
   it("is deterministic", () => {
     const target = { model: "test/fixtures/weather/model.json", out: "x" };
     const once = render(
-      generate(loadModelFile(join(root, target.model)), { runtime: "../rt" }),
+      generate(loadModelFile(join(root, target.model)), {
+        runtime: "../rt",
+        clientUserAgent: "test/0",
+      }),
       target,
     );
     const twice = render(
-      generate(loadModelFile(join(root, target.model)), { runtime: "../rt" }),
+      generate(loadModelFile(join(root, target.model)), {
+        runtime: "../rt",
+        clientUserAgent: "test/0",
+      }),
       target,
     );
     expect([...once]).toEqual([...twice]);

@@ -66,14 +66,34 @@ describe("region", () => {
     expect(handler.requests[0]!.hostname).toBe("cognito-identity.ca-central-1.amazonaws.com");
   });
 
-  it("rejects with a ConfigurationError naming `region` before sending anything", async () => {
+  it("rejects with the rule set's own ConfigurationError before sending anything", async () => {
     clearAwsEnv();
     const handler = captureHandler(json({}));
     const client = new CognitoIdentityClient({ requestHandler: handler });
     const error = await client.send(new GetIdCommand({ IdentityPoolId: "x:1" })).catch((e) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect(error).toMatchObject({ name: "ConfigurationError", $fault: "client", option: "region" });
-    expect(error.message).toMatch(/region/);
+    expect(error).toMatchObject({
+      name: "ConfigurationError",
+      $fault: "client",
+      option: "endpoint",
+      message: "Invalid Configuration: Missing Region",
+    });
+    expect(handler.requests).toHaveLength(0);
+  });
+
+  it("rejects a signed call to a custom endpoint without a region, naming `region`", async () => {
+    clearAwsEnv();
+    const handler = captureHandler(json({}));
+    const client = new CognitoIdentityClient({
+      endpoint: "http://127.0.0.1:4566",
+      credentials,
+      requestHandler: handler,
+    });
+    const error = await client
+      .send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }))
+      .catch((e) => e);
+    expect(error).toMatchObject({ name: "ConfigurationError", option: "region" });
+    expect(error.message).toContain("`region`");
     expect(handler.requests).toHaveLength(0);
   });
 });
@@ -144,7 +164,7 @@ describe("endpoint", () => {
     await expect(client.send(new GetIdCommand({ IdentityPoolId: "x:1" }))).rejects.toMatchObject({
       name: "ConfigurationError",
       option: "endpoint",
-      message: expect.stringContaining('"not a url"'),
+      message: 'endpoint "not a url" is not a valid URL.',
     });
   });
 });

@@ -23,7 +23,8 @@ const hmac = (key: string | Buffer, data: string) =>
 
 /**
  * Signature Version 4 computed from its specification: canonical request, string to sign,
- * then the HMAC chain of date, region, service and "aws4_request".
+ * then the HMAC chain of date, region, service and "aws4_request". Authorization itself and
+ * User-Agent (which proxies may rewrite) are not signed.
  */
 function expectedAuthorization(
   request: HttpRequest,
@@ -32,7 +33,7 @@ function expectedAuthorization(
   service: string,
 ) {
   const headers = Object.entries(request.headers)
-    .filter(([name]) => name.toLowerCase() !== "authorization")
+    .filter(([name]) => !["authorization", "user-agent"].includes(name.toLowerCase()))
     .map(([name, value]) => [name.toLowerCase(), value.trim()] as const)
     .sort(([a], [b]) => (a < b ? -1 : 1));
   const signedHeaders = headers.map(([name]) => name).join(";");

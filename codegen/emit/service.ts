@@ -8,6 +8,7 @@ export function emitService(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
     .map((e) => `    ${e.name}: { error: ${e.name}, schema: ${e.name}$ },\n`)
     .join("");
   const content =
+    `import type { EndpointRuleSet } from "${ctx.runtime}/endpoints/rules.js";\n` +
     `import type { ServiceDefinition } from "${ctx.runtime}/operation.js";\n` +
     `import { ${[ir.baseErrorName, ...errorNames].join(", ")} } from "./errors.js";\n` +
     (errorNames.length > 0
@@ -21,9 +22,10 @@ export function emitService(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
     `  jsonVersion: ${literal(ir.jsonVersion)},\n` +
     `  targetPrefix: ${literal(ir.targetPrefix)},\n` +
     `  signingName: ${literal(ir.signingName)},\n` +
-    `  endpointPrefix: ${literal(ir.endpointPrefix)},\n` +
+    `  clientUserAgent: ${literal(ctx.clientUserAgent)},\n` +
     `  baseError: ${ir.baseErrorName},\n` +
     `  errors: {\n${table}  },\n` +
+    `  endpointRuleSet: ${JSON.stringify(ir.endpointRuleSet, null, 2).replace(/\n/g, "\n  ")} as EndpointRuleSet,\n` +
     "};\n";
   return { path: "service.ts", content };
 }

@@ -3,6 +3,8 @@
 export interface EmitContext {
   /** Path from the output folder to `src/runtime`, POSIX style, such as `../runtime`. */
   readonly runtime: string;
+  /** The package name and version, the first section of the user agent. */
+  readonly clientUserAgent: string;
 }
 
 export interface GeneratedFile {

@@ -5,6 +5,7 @@ import {
   deserializeMiddleware,
   serializeMiddleware,
   signingMiddleware,
+  userAgentMiddleware,
   validationMiddleware,
 } from "./middleware.js";
 import type { ServiceDefinition } from "./operation.js";
@@ -30,6 +31,10 @@ export class ServiceClient extends Client<
     this.middlewareStack.add(serializeMiddleware(this.config), {
       step: "serialize",
       name: "serializerMiddleware",
+    });
+    this.middlewareStack.add(userAgentMiddleware(this.config), {
+      step: "build",
+      name: "userAgentMiddleware",
     });
     this.middlewareStack.add(signingMiddleware(this.config), {
       step: "finalizeRequest",

@@ -1,16 +1,13 @@
-import type {
-  AwsCredentialIdentity,
-  AwsCredentialIdentityProvider,
-  Endpoint,
-  Provider,
-} from "@smithy/types";
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Provider } from "@smithy/types";
+import { type EndpointConfig, resolveEndpointConfig } from "./endpoint.js";
 import { readEnv } from "./env.js";
 import { ConfigurationError } from "./errors.js";
 import type { ServiceDefinition } from "./operation.js";
 import { FetchRequestHandler, type RequestHandlerLike } from "./transport/fetch.js";
+import { type CustomUserAgent, userAgentHeader } from "./user-agent.js";
 
 /** The options every generated client accepts. */
-export interface ClientConfig {
+export interface ClientConfig extends EndpointConfig {
   /**
    * The AWS Region to send requests to and sign them for, such as `eu-west-1`.
    * @default the `AWS_REGION` or `AWS_DEFAULT_REGION` environment variable (Node only)
@@ -24,11 +21,6 @@ export interface ClientConfig {
    */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
   /**
-   * A custom endpoint URL that replaces the service's regional endpoint, for example a
-   * local test server.
-   */
-  endpoint?: string | URL | Endpoint | Provider<string | URL | Endpoint> | undefined;
-  /**
    * Sends the HTTP requests. Anything with the `handle(request, { abortSignal })` contract of
    * `@smithy/types` `RequestHandler` works, such as `NodeHttpHandler` from the AWS SDK.
    * @default a handler built on the global `fetch`
@@ -41,16 +33,23 @@ export interface ClientConfig {
    * @default true
    */
   validateInput?: boolean | undefined;
+  /**
+   * Sections appended to the user agent, such as `"my-app/1.2"` or `[["my-app", "1.2"]]`.
+   */
+  customUserAgent?: CustomUserAgent | undefined;
 }
 
 /** The configuration as the runtime uses it: every option turned into something callable. */
 export interface ResolvedClientConfig {
   readonly apiVersion: string;
   readonly requestHandler: RequestHandlerLike;
+  /** The region for signing: rejects with a ConfigurationError when there is none. */
   readonly region: () => Promise<string>;
   readonly credentials: () => Promise<AwsCredentialIdentity>;
   readonly endpoint: () => Promise<URL>;
   readonly validateInput: boolean;
+  /** The user agent header's name and value. */
+  readonly userAgent: readonly [string, string];
   /** Per-client state that auth schemes reuse between requests (signers, keys). */
   readonly authCache: Map<string, unknown>;
 }
@@ -59,29 +58,34 @@ export function resolveClientConfig(
   service: ServiceDefinition,
   config: ClientConfig,
 ): ResolvedClientConfig {
-  const region = resolveRegion(config.region);
+  const region = optionalRegion(config.region);
   return {
     apiVersion: service.version,
     requestHandler: config.requestHandler ?? new FetchRequestHandler(),
-    region,
+    region: requiredRegion(region),
     credentials: resolveCredentials(config.credentials),
-    endpoint: resolveEndpoint(service, config.endpoint, region),
+    endpoint: resolveEndpointConfig(service, config, region),
     validateInput: config.validateInput ?? true,
+    userAgent: userAgentHeader(service, config.customUserAgent),
     authCache: new Map(),
   };
 }
 
-function resolveRegion(option: ClientConfig["region"]): () => Promise<string> {
+function optionalRegion(option: ClientConfig["region"]): () => Promise<string | undefined> {
   if (typeof option === "function") return option;
+  return async () => option || readEnv("AWS_REGION") || readEnv("AWS_DEFAULT_REGION");
+}
+
+function requiredRegion(region: () => Promise<string | undefined>): () => Promise<string> {
   return async () => {
-    const region = option ?? readEnv("AWS_REGION") ?? readEnv("AWS_DEFAULT_REGION");
-    if (!region) {
+    const value = await region();
+    if (!value) {
       throw new ConfigurationError(
         "region",
         "No region is configured: pass the `region` option (such as `us-east-1`) or set AWS_REGION.",
       );
     }
-    return region;
+    return value;
   };
 }
 
@@ -105,31 +109,4 @@ function resolveCredentials(
       ? { accessKeyId, secretAccessKey, sessionToken }
       : { accessKeyId, secretAccessKey };
   };
-}
-
-function resolveEndpoint(
-  service: ServiceDefinition,
-  option: ClientConfig["endpoint"],
-  region: () => Promise<string>,
-): () => Promise<URL> {
-  if (option === undefined) {
-    return async () =>
-      new URL(`https://${service.endpointPrefix}.${await region()}.amazonaws.com/`);
-  }
-  const read = typeof option === "function" ? option : async () => option;
-  return async () => toUrl(await read());
-}
-
-function toUrl(value: string | URL | Endpoint): URL {
-  if (value instanceof URL) return value;
-  if (typeof value === "string") {
-    try {
-      return new URL(value);
-    } catch {
-      throw new ConfigurationError("endpoint", `The endpoint "${value}" is not a valid URL.`);
-    }
-  }
-  const port = value.port ? `:${value.port}` : "";
-  const protocol = value.protocol.endsWith(":") ? value.protocol : `${value.protocol}:`;
-  return toUrl(`${protocol}//${value.hostname}${port}${value.path ?? "/"}`);
 }

@@ -1,3 +1,5 @@
+import { ConfigurationError } from "./errors.js";
+
 /**
  * Reads an environment variable where the runtime has them (Node, Deno, Bun) and returns
  * undefined elsewhere. `globalThis.process` is read at call time so browser bundles neither
@@ -8,4 +10,14 @@ export function readEnv(name: string): string | undefined {
     ?.env;
   const value = env?.[name];
   return value === undefined || value === "" ? undefined : value;
+}
+
+/** Reads a `true`/`false` variable (any case); anything else is a configuration error. */
+export function readBooleanEnv(name: string): boolean | undefined {
+  const value = readEnv(name);
+  if (value === undefined) return undefined;
+  const lower = value.toLowerCase();
+  if (lower === "true") return true;
+  if (lower === "false") return false;
+  throw new ConfigurationError(name, `${name} must be "true" or "false", not "${value}".`);
 }

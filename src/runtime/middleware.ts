@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import type {
+  BuildMiddleware,
   DeserializeMiddleware,
   FinalizeRequestMiddleware,
   HandlerExecutionContext,
@@ -42,6 +43,18 @@ export function serializeMiddleware(
     const endpoint = await config.endpoint();
     const request = serializeRequest(operation, args.input, endpoint);
     return next({ ...args, request });
+  };
+}
+
+/** Step `build`: says who sent the request. */
+export function userAgentMiddleware(
+  config: ResolvedClientConfig,
+): BuildMiddleware<object, MetadataBearer> {
+  const [name, value] = config.userAgent;
+  return (next) => async (args) => {
+    const request = args.request as HttpRequest;
+    request.headers[name] = value;
+    return next(args);
   };
 }
 

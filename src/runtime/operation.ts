@@ -1,4 +1,5 @@
 import type { AuthScheme } from "./auth/scheme.js";
+import type { EndpointRuleSet } from "./endpoints/rules.js";
 import type { ModeledErrorClass, ServiceErrorClass } from "./errors.js";
 import type { StructureSchema } from "./schema.js";
 
@@ -16,8 +17,10 @@ export interface ServiceDefinition {
   readonly targetPrefix: string;
   /** The SigV4 signing name. */
   readonly signingName: string;
-  /** The first label of the default endpoint host. */
-  readonly endpointPrefix: string;
+  /** The service's endpoint rules (Smithy rules engine), from the model. */
+  readonly endpointRuleSet: EndpointRuleSet;
+  /** The first section of the user agent: the package name and version. */
+  readonly clientUserAgent: string;
   /** The service's base exception, used for error names the model does not list. */
   readonly baseError: ServiceErrorClass;
   /** Every modelled error of the service, by shape name. */

@@ -1,0 +1,108 @@
+import type { Endpoint, Provider } from "@smithy/types";
+import { createEndpointResolver, EndpointResolutionError } from "./endpoints/rules.js";
+import { readBooleanEnv, readEnv } from "./env.js";
+import { ConfigurationError } from "./errors.js";
+import type { ServiceDefinition } from "./operation.js";
+
+type Flag = boolean | Provider<boolean> | undefined;
+
+/** The options that choose the endpoint. */
+export interface EndpointConfig {
+  /**
+   * Use the FIPS 140 validated endpoint of the region.
+   * @default the `AWS_USE_FIPS_ENDPOINT` environment variable (Node), else false
+   */
+  useFipsEndpoint?: Flag;
+  /**
+   * Use the endpoint that answers over IPv6 as well as IPv4.
+   * @default the `AWS_USE_DUALSTACK_ENDPOINT` environment variable (Node), else false
+   */
+  useDualstackEndpoint?: Flag;
+  /**
+   * A custom endpoint URL that replaces the service's regional endpoint, for example a
+   * local test server.
+   * @default `AWS_ENDPOINT_URL_<SERVICE>` then `AWS_ENDPOINT_URL` (Node; both ignored when
+   * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is true), else the endpoint the service's rules give
+   */
+  endpoint?: string | URL | Endpoint | Provider<string | URL | Endpoint> | undefined;
+}
+
+/**
+ * Builds the function that gives the endpoint of a request: the service's endpoint rules
+ * evaluated with the region, the flags and the custom endpoint, each taken from the option,
+ * then (Node) the environment, then the default. Results are cached per distinct set of
+ * parameters by the rules resolver.
+ */
+export function resolveEndpointConfig(
+  service: ServiceDefinition,
+  config: EndpointConfig,
+  region: () => Promise<string | undefined>,
+): () => Promise<URL> {
+  const resolver = createEndpointResolver(service.endpointRuleSet);
+  const useFips = flag(config.useFipsEndpoint, "AWS_USE_FIPS_ENDPOINT");
+  const useDualstack = flag(config.useDualstackEndpoint, "AWS_USE_DUALSTACK_ENDPOINT");
+  const custom = customEndpoint(service, config.endpoint);
+  // Rule set parameters are bound to configuration through their builtIn names.
+  const builtIns: Record<string, () => Promise<string | boolean | undefined>> = {
+    "AWS::Region": region,
+    "AWS::UseFIPS": useFips,
+    "AWS::UseDualStack": useDualstack,
+    "SDK::Endpoint": custom,
+  };
+  const bindings = Object.entries(service.endpointRuleSet.parameters).flatMap(([name, def]) => {
+    const read = def.builtIn ? builtIns[def.builtIn] : undefined;
+    return read ? [[name, read] as const] : [];
+  });
+  return async () => {
+    const params: Record<string, string | boolean | undefined> = {};
+    for (const [name, read] of bindings) params[name] = await read();
+    try {
+      return resolver(params).url;
+    } catch (error) {
+      if (!(error instanceof EndpointResolutionError)) throw error;
+      // The rule set's own words, such as "Invalid Configuration: Missing Region".
+      throw new ConfigurationError("endpoint", error.message);
+    }
+  };
+}
+
+function flag(option: Flag, variable: string): () => Promise<boolean> {
+  if (typeof option === "function") return option;
+  return async () => option ?? readBooleanEnv(variable) ?? false;
+}
+
+function customEndpoint(
+  service: ServiceDefinition,
+  option: EndpointConfig["endpoint"],
+): () => Promise<string | undefined> {
+  if (option !== undefined) {
+    const read = typeof option === "function" ? option : async () => option;
+    return async () => endpointString(await read(), "endpoint");
+  }
+  // The service-specific variable is named after the SDK id: `Foo Bar` reads AWS_ENDPOINT_URL_FOO_BAR.
+  const serviceVariable = `AWS_ENDPOINT_URL_${service.sdkId.toUpperCase().replace(/[\s-]+/g, "_")}`;
+  return async () => {
+    if (readBooleanEnv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) return undefined;
+    for (const variable of [serviceVariable, "AWS_ENDPOINT_URL"]) {
+      const value = readEnv(variable);
+      if (value !== undefined) return endpointString(value, variable);
+    }
+    return undefined;
+  };
+}
+
+/** The endpoint as the URL string the rules take, checked so a typo fails clearly. */
+function endpointString(value: string | URL | Endpoint, source: string): string {
+  if (value instanceof URL) return value.href;
+  if (typeof value === "string") {
+    try {
+      new URL(value);
+    } catch {
+      throw new ConfigurationError(source, `${source} "${value}" is not a valid URL.`);
+    }
+    return value;
+  }
+  const port = value.port ? `:${value.port}` : "";
+  const protocol = value.protocol.endsWith(":") ? value.protocol : `${value.protocol}:`;
+  return endpointString(`${protocol}//${value.hostname}${port}${value.path ?? "/"}`, source);
+}
