@@ -1,5 +1,6 @@
 import { emitAggregate, emitClient } from "./emit/clients.js";
 import { emitCommands } from "./emit/commands.js";
+import { emitEndpoints } from "./emit/endpoints.js";
 import { emitErrors } from "./emit/errors.js";
 import { emitIndex } from "./emit/index.js";
 import { emitPaginators } from "./emit/paginators.js";
@@ -20,6 +21,7 @@ export function generate(model: LoadedModel, ctx: EmitContext): GeneratedFile[] 
     emitSchemas(ir, ctx),
     emitErrors(ir, ctx),
     emitService(ir, ctx),
+    emitEndpoints(ir, ctx),
     ...emitCommands(ir, ctx),
     emitClient(ir, ctx),
     emitAggregate(ir),

@@ -8,8 +8,8 @@ export function emitService(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
     .map((e) => `    ${e.name}: { error: ${e.name}, schema: ${e.name}$ },\n`)
     .join("");
   const content =
-    `import type { EndpointRuleSet } from "${ctx.runtime}/endpoints/rules.js";\n` +
     `import type { ServiceDefinition } from "${ctx.runtime}/operation.js";\n` +
+    `import { endpointRules } from "./endpoints.js";\n` +
     `import { ${[ir.baseErrorName, ...errorNames].join(", ")} } from "./errors.js";\n` +
     (errorNames.length > 0
       ? `import { ${errorNames.map((n) => `${n}$`).join(", ")} } from "./schemas.js";\n`
@@ -25,7 +25,7 @@ export function emitService(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
     `  clientUserAgent: ${literal(ctx.clientUserAgent)},\n` +
     `  baseError: ${ir.baseErrorName},\n` +
     `  errors: {\n${table}  },\n` +
-    `  endpointRuleSet: ${JSON.stringify(ir.endpointRuleSet, null, 2).replace(/\n/g, "\n  ")} as EndpointRuleSet,\n` +
+    "  endpointRules,\n" +
     "};\n";
   return { path: "service.ts", content };
 }

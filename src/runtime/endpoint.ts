@@ -1,10 +1,29 @@
 import type { Endpoint, Provider } from "@smithy/types";
-import { createEndpointResolver, EndpointResolutionError } from "./endpoints/rules.js";
 import { readBooleanEnv, readEnv } from "./env.js";
 import { ConfigurationError } from "./errors.js";
 import type { ServiceDefinition } from "./operation.js";
 
 type Flag = boolean | Provider<boolean> | undefined;
+
+type ParameterValues = Readonly<Record<string, string | boolean | undefined>>;
+
+/** Endpoint rules as the generator compiles them: parameters plus a function over them. */
+export interface CompiledEndpointRules<F extends Record<string, (...args: any[]) => any>> {
+  readonly parameters: Readonly<
+    Record<string, { readonly builtIn?: string; readonly required?: boolean }>
+  >;
+  /** The standard functions the compiled rules call; tests may pass others. */
+  readonly functions: F;
+  /** Returns the endpoint URL, or throws what `fail` makes of the rule set's error. */
+  resolve(
+    params: ParameterValues,
+    functions: { readonly [K in keyof F]: (...args: any[]) => any },
+    fail: (message: string) => Error,
+  ): unknown;
+}
+
+/** Different parameter sets a client remembers endpoints for; beyond it the oldest go. */
+const CACHE_SIZE = 50;
 
 /** The options that choose the endpoint. */
 export interface EndpointConfig {
@@ -38,7 +57,8 @@ export function resolveEndpointConfig(
   config: EndpointConfig,
   region: () => Promise<string | undefined>,
 ): () => Promise<URL> {
-  const resolver = createEndpointResolver(service.endpointRuleSet);
+  const rules = service.endpointRules;
+  const cache = new Map<string, URL>();
   const useFips = flag(config.useFipsEndpoint, "AWS_USE_FIPS_ENDPOINT");
   const useDualstack = flag(config.useDualstackEndpoint, "AWS_USE_DUALSTACK_ENDPOINT");
   const custom = customEndpoint(service, config.endpoint);
@@ -49,20 +69,28 @@ export function resolveEndpointConfig(
     "AWS::UseDualStack": useDualstack,
     "SDK::Endpoint": custom,
   };
-  const bindings = Object.entries(service.endpointRuleSet.parameters).flatMap(([name, def]) => {
+  const bindings = Object.entries(rules.parameters).flatMap(([name, def]) => {
     const read = def.builtIn ? builtIns[def.builtIn] : undefined;
     return read ? [[name, read] as const] : [];
   });
   return async () => {
     const params: Record<string, string | boolean | undefined> = {};
     for (const [name, read] of bindings) params[name] = await read();
-    try {
-      return resolver(params).url;
-    } catch (error) {
-      if (!(error instanceof EndpointResolutionError)) throw error;
+    const key = JSON.stringify(params, Object.keys(params).sort());
+    let url = cache.get(key);
+    if (url === undefined) {
       // The rule set's own words, such as "Invalid Configuration: Missing Region".
-      throw new ConfigurationError("endpoint", error.message);
+      const href = rules.resolve(
+        params,
+        rules.functions,
+        (m) => new ConfigurationError("endpoint", m),
+      );
+      url = new URL(String(href));
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(key, url);
     }
+    // A copy, so a caller that changes the URL cannot change the cache.
+    return new URL(url);
   };
 }
 

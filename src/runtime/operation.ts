@@ -1,5 +1,5 @@
 import type { AuthScheme } from "./auth/scheme.js";
-import type { EndpointRuleSet } from "./endpoints/rules.js";
+import type { CompiledEndpointRules } from "./endpoint.js";
 import type { ModeledErrorClass, ServiceErrorClass } from "./errors.js";
 import type { StructureSchema } from "./schema.js";
 
@@ -17,8 +17,8 @@ export interface ServiceDefinition {
   readonly targetPrefix: string;
   /** The SigV4 signing name. */
   readonly signingName: string;
-  /** The service's endpoint rules (Smithy rules engine), from the model. */
-  readonly endpointRuleSet: EndpointRuleSet;
+  /** The service's endpoint rules, compiled from the model's rule set by the generator. */
+  readonly endpointRules: CompiledEndpointRules<any>;
   /** The first section of the user agent: the package name and version. */
   readonly clientUserAgent: string;
   /** The service's base exception, used for error names the model does not list. */

@@ -2,12 +2,13 @@
 // shared/spec/facts.md §10.2, §10.3 and §10.5. Shared by the vitest suite and by the
 // one-off comparison against the official resolver (kept outside the repository).
 
-export interface Params {
+// A type alias (not an interface) so it fits index-signature parameter types.
+export type Params = {
   Region?: string;
   UseFIPS?: boolean;
   UseDualStack?: boolean;
   Endpoint?: string;
-}
+};
 
 export interface Case {
   name: string;

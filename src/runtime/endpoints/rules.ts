@@ -4,11 +4,20 @@
  * in as plain JSON.
  */
 import {
-  createPartitionLookup,
-  type PartitionData,
-  type PartitionLookup,
-  partition,
-} from "./partitions.js";
+  awsPartition,
+  booleanEquals,
+  getAttr,
+  isSet,
+  isValidHostLabel,
+  not,
+  parseURL,
+  stringEquals,
+  substring,
+  uriEncode,
+} from "./functions.js";
+import { createPartitionLookup, type PartitionData, type PartitionLookup } from "./partitions.js";
+
+export { getAttr };
 
 export type ParameterValue = string | boolean | readonly string[];
 
@@ -109,72 +118,18 @@ export type EndpointFunctions = { readonly [name: string]: EndpointFunction };
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** `getAttr`: dotted keys, each optionally followed by `[n]` indexes, e.g. `authSchemes[0].name`. */
-export function getAttr(value: unknown, path: string): unknown {
-  let current = value;
-  for (const [, key, index] of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
-    if (key !== undefined) {
-      // Own properties only, so a path like `constructor` cannot reach the prototype.
-      current = isObject(current) && Object.hasOwn(current, key) ? current[key] : undefined;
-    } else {
-      current = Array.isArray(current) ? current[Number(index)] : undefined;
-    }
-    if (current === undefined || current === null) return undefined;
-  }
-  return current;
-}
-
-const hostLabel = /^[a-zA-Z\d][a-zA-Z\d-]{0,62}$/;
-const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-
 /** The rules engine standard library, plus `aws.partition` over the built-in data. */
 export const standardFunctions: EndpointFunctions = {
-  isSet: (v: unknown) => v !== undefined && v !== null,
-  not: (v: unknown) => !v,
-  booleanEquals: (a: unknown, b: unknown) => a === b,
-  stringEquals: (a: unknown, b: unknown) => a === b,
+  isSet,
+  not,
+  booleanEquals,
+  stringEquals,
   getAttr,
-  "aws.partition": (region: string) => partition(region),
-  substring: (input: string, start: number, stop: number, reverse: boolean) => {
-    // The spec gives no result for non-ASCII input or a range the input cannot cover.
-    if (start >= stop || input.length < stop || /[\u0080-\uffff]/.test(input)) return undefined;
-    return reverse
-      ? input.slice(input.length - stop, input.length - start)
-      : input.slice(start, stop);
-  },
-  // encodeURIComponent leaves !'()* alone; RFC 3986 wants them encoded too.
-  uriEncode: (s: string) =>
-    encodeURIComponent(s).replace(
-      /[!'()*]/g,
-      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-    ),
-  isValidHostLabel: (value: string, allowSubDomains: boolean) =>
-    (allowSubDomains ? value.split(".") : [value]).every((label) => hostLabel.test(label)),
-  parseURL: (value: string) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return undefined;
-    }
-    const scheme = url.protocol.slice(0, -1);
-    // A query makes the URL unusable as an endpoint base; only http(s) are endpoints.
-    if (value.includes("?") || (scheme !== "http" && scheme !== "https")) return undefined;
-    // Keep a port the input spelled out, even a default one, which URL would drop.
-    const authority = value
-      .slice(value.indexOf("//") + 2)
-      .split("/")[0]!
-      .replace(/^.*@/, "");
-    const path = url.pathname;
-    const host = url.hostname;
-    return {
-      scheme,
-      authority,
-      path,
-      normalizedPath: path.endsWith("/") ? path : `${path}/`,
-      isIp: host.startsWith("[") || ipv4.test(host),
-    };
-  },
+  "aws.partition": awsPartition,
+  substring,
+  uriEncode,
+  isValidHostLabel,
+  parseURL,
 };
 
 export interface ResolverOptions {
