@@ -1,3 +1,5 @@
+const KEY_PREFIX = "cognito-identity-client:identityId";
+
 /**
  * Where identity ids are kept between refreshes, page loads and provider instances. Each
  * method may return its result directly or as a promise, so both `localStorage`-like and
@@ -64,8 +66,6 @@ export function defaultIdentityIdStore(): IdentityIdStore {
   }
   return memoryIdentityIdStore();
 }
-
-const KEY_PREFIX = "cognito-identity-client:identityId";
 
 /** Who the provider asks an identity id for: the part of the cache key after the pool id. */
 export type IdentityOwner =

@@ -55,8 +55,9 @@ export type CognitoIdentityCredentialProvider = (
 export interface CognitoIdentityPoolCredentialProvider extends CognitoIdentityCredentialProvider {
   /**
    * Removes this provider's identity id from its store and forgets its credentials, for
-   * example when a user signs out. The next call gets an identity from GetId: for a guest,
-   * a new identity.
+   * example when a user signs out. A refresh already running is waited for first, so it
+   * cannot store the id again afterwards. The next call gets an identity from GetId: for a
+   * guest, a new identity.
    */
   clearCachedIdentityId(): Promise<void>;
 }
@@ -192,7 +193,7 @@ export function fromCognitoIdentityPool(
     credentials.get(identityProperties?.forceRefresh === true);
   return Object.assign(provider, {
     async clearCachedIdentityId() {
-      credentials.clear();
+      await credentials.clear();
       await store.remove(key);
     },
   });

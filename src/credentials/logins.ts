@@ -58,7 +58,7 @@ export async function resolveLogins(
         // Describe the value by its type only: it may be a token in the wrong shape.
         throw new CredentialsProviderError(
           "InvalidLoginToken",
-          `The token function of login provider "${name}" returned ${describe(value)} instead of a non-empty string.`,
+          `The token function of login provider "${name}" returned ${describeType(value)} instead of a non-empty string.`,
         );
       }
       return [name, value] as const;
@@ -67,7 +67,7 @@ export async function resolveLogins(
   return Object.fromEntries(entries);
 }
 
-function describe(value: unknown): string {
+function describeType(value: unknown): string {
   if (value === "") return "an empty string";
   if (value === null) return "null";
   return typeof value === "object" ? "an object" : `a value of type ${typeof value}`;

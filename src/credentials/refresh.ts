@@ -2,8 +2,11 @@
 export interface ExpiringCache<T> {
   /** The cached value while it is fresh, otherwise the result of a (shared) new load. */
   get(forceRefresh?: boolean): Promise<T>;
-  /** Forgets the value; a load already running no longer counts, and the next `get` loads. */
-  clear(): void;
+  /**
+   * Forgets the value; a load already running no longer counts, and the next `get` loads.
+   * Resolves once that running load has settled, so that its side effects are over.
+   */
+  clear(): Promise<void>;
 }
 
 /**
@@ -47,8 +50,12 @@ export function reuseUntilExpiry<T extends { readonly expiration: Date }>(
       return pending ?? start();
     },
     clear() {
+      const running = pending;
       current = undefined;
       pending = undefined;
+      return running === undefined ? Promise.resolve() : running.then(ignore, ignore);
     },
   };
 }
+
+function ignore(): void {}

@@ -529,6 +529,15 @@ describe("the identity id store", () => {
     expect(next.identityId).toBe(identityId(2));
     expect(fake.count("GetId")).toBe(2);
   });
+
+  it("clearCachedIdentityId waits for a running refresh, which then cannot store its id again", async () => {
+    const provider = fromCognitoIdentityPool({ identityPoolId: POOL_ID, cache: store });
+    const running = provider();
+    await provider.clearCachedIdentityId();
+    await expect(running).resolves.toMatchObject({ identityId: identityId(1) });
+    expect(fake.count("GetId")).toBe(1);
+    expect(await store.get(GUEST_KEY)).toBeUndefined();
+  });
 });
 
 describe("the client", () => {

@@ -95,10 +95,11 @@ describe("reuseUntilExpiry", () => {
     const source = controlledLoad();
     const cache = reuseUntilExpiry(source.load, WINDOW);
     const stale = cache.get();
-    cache.clear();
+    const cleared = cache.clear();
     const fresh = cache.get();
     source.resolve();
     source.resolve();
+    await cleared;
     await expect(stale).resolves.toMatchObject({ n: 1 });
     await expect(fresh).resolves.toMatchObject({ n: 2 });
     await expect(cache.get()).resolves.toMatchObject({ n: 2 });
