@@ -1,0 +1,61 @@
+/** A value that is reused until shortly before it expires. */
+export interface ExpiringCache<T> {
+  /** The cached value while it is fresh, otherwise the result of a (shared) new load. */
+  get(forceRefresh?: boolean): Promise<T>;
+  /**
+   * Forgets the value; a load already running no longer counts, and the next `get` loads.
+   * Resolves once that running load has settled, so that its side effects are over.
+   */
+  clear(): Promise<void>;
+}
+
+/**
+ * Wraps `load` so that its result is reused until `refreshWindowMs` before it expires, and
+ * every caller that arrives while a load is running shares that load. A failed load rejects
+ * the callers that shared it and leaves nothing behind: the next call starts a new one.
+ */
+export function reuseUntilExpiry<T extends { readonly expiration: Date }>(
+  load: () => Promise<T>,
+  refreshWindowMs: number,
+): ExpiringCache<T> {
+  let current: T | undefined;
+  let pending: Promise<T> | undefined;
+
+  const isFresh = (value: T) => value.expiration.getTime() - refreshWindowMs > Date.now();
+
+  const start = (): Promise<T> => {
+    const loading: Promise<T> = load().then(
+      (value) => {
+        // After clear() this load is stale: its callers get it, the cache does not.
+        if (pending === loading) {
+          current = value;
+          pending = undefined;
+        }
+        return value;
+      },
+      (error: unknown) => {
+        if (pending === loading) pending = undefined;
+        throw error;
+      },
+    );
+    pending = loading;
+    return loading;
+  };
+
+  return {
+    get(forceRefresh = false) {
+      if (current !== undefined && !forceRefresh && isFresh(current)) {
+        return Promise.resolve(current);
+      }
+      return pending ?? start();
+    },
+    clear() {
+      const running = pending;
+      current = undefined;
+      pending = undefined;
+      return running === undefined ? Promise.resolve() : running.then(ignore, ignore);
+    },
+  };
+}
+
+function ignore(): void {}
