@@ -1,14 +1,37 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts", credentials: "src/credentials/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  target: "es2022",
-  platform: "neutral",
-  sourcemap: false,
-  treeshake: true,
-  // Keep the @smithy and @aws-crypto packages as dependencies, not copies.
-  external: [/^@smithy\//, /^@aws-crypto\//],
-});
+/** The public entry points; each is also a subpath in package.json `exports`. */
+const entries = { index: "src/index.ts", credentials: "src/credentials/index.ts" };
+
+// Keep the @smithy and @aws-crypto packages as dependencies, not copies.
+const external = [/^@smithy\//, /^@aws-crypto\//];
+
+export default defineConfig([
+  {
+    // ESM as one file per module, so bundlers drop whole modules a page does not use (with
+    // "sideEffects": false): a page that only calls unsigned operations never gets the signer.
+    entry: ["src/**/*.ts"],
+    outDir: "dist/esm",
+    format: "esm",
+    bundle: false,
+    target: "es2022",
+    platform: "neutral",
+    clean: true,
+  },
+  {
+    // CommonJS, for require(): one bundle per entry point.
+    entry: entries,
+    format: "cjs",
+    target: "es2022",
+    platform: "neutral",
+    external,
+    dts: true,
+  },
+  {
+    // Declarations for the ESM entry points.
+    entry: entries,
+    format: "esm",
+    external,
+    dts: { only: true },
+  },
+]);

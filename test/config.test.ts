@@ -1,3 +1,4 @@
+import { ServiceException } from "@smithy/smithy-client";
 import type { FinalizeRequestMiddleware } from "@smithy/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
@@ -180,6 +181,30 @@ describe("the client as a @smithy/smithy-client Client", () => {
     client.middlewareStack.add(addHeader, { step: "finalizeRequest", name: "trace" });
     await client.send(new GetIdCommand({ IdentityPoolId: "x:1" }));
     expect(handler.requests[0]!.headers["x-trace"]).toBe("abc");
+  });
+
+  it("runs middleware added to one command's own stack", async () => {
+    const handler = captureHandler(json({}));
+    const client = new CognitoIdentityClient({ region: "us-east-1", requestHandler: handler });
+    const command = new GetIdCommand({ IdentityPoolId: "x:1" });
+    command.middlewareStack.add(
+      (next) => (args) => {
+        (args.request as { headers: Record<string, string> }).headers["x-only-this-call"] = "1";
+        return next(args);
+      },
+      { step: "build", name: "onlyThisCall" },
+    );
+    await client.send(command);
+    await client.send(new GetIdCommand({ IdentityPoolId: "x:1" }));
+    expect(handler.requests.map((r) => r.headers["x-only-this-call"])).toEqual(["1", undefined]);
+  });
+
+  it("throws errors that @smithy/smithy-client's ServiceException recognises", async () => {
+    const handler = captureHandler({ status: 400, body: '{"__type":"NotAuthorizedException"}' });
+    const client = new CognitoIdentityClient({ region: "us-east-1", requestHandler: handler });
+    const error = await client.send(new GetIdCommand({ IdentityPoolId: "x:1" })).catch((e) => e);
+    expect(error).toBeInstanceOf(ServiceException);
+    expect(ServiceException.isInstance(error)).toBe(true);
   });
 
   it("lets tools replace send, as mocking libraries do", async () => {

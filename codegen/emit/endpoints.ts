@@ -23,6 +23,8 @@ export function emitEndpoints(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
     compiler.rules(ruleSet.rules, "  "),
   ].join("\n");
   const used = [...compiler.functions].sort();
+  const destructure = used.length > 0 ? `  const { ${used.join(", ")} } = f;\n` : "";
+  const code = destructure + body;
   const parameters = Object.entries(ruleSet.parameters)
     .map(([name, def]) => {
       const fields = [
@@ -44,7 +46,7 @@ export function emitEndpoints(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
     `  parameters: {\n${parameters}  },\n` +
     "  functions,\n" +
     "  resolve(p, f, fail) {\n" +
-    body.replace(/^/gm, "  ") +
+    code.replace(/^/gm, "  ") +
     "\n  },\n};\n";
   return { path: "endpoints.ts", content };
 }
@@ -81,11 +83,17 @@ const BOOLEAN_FUNCTIONS = new Set([
   "stringEquals",
   "isValidHostLabel",
 ]);
+
+/** Standard functions simple enough to write as JavaScript operators. */
+const INLINE: Record<string, (args: string[]) => string> = {
+  isSet: ([x]) => `${x} != null`,
+  not: ([x]) => `!(${x})`,
+  booleanEquals: ([a, b]) => `${a} === ${b}`,
+  stringEquals: ([a, b]) => `${a} === ${b}`,
+};
+
+/** The other functions, by the name the runtime exports them under. */
 const KNOWN_FUNCTIONS: Record<string, string> = {
-  isSet: "isSet",
-  not: "not",
-  booleanEquals: "booleanEquals",
-  stringEquals: "stringEquals",
   getAttr: "getAttr",
   substring: "substring",
   uriEncode: "uriEncode",
@@ -132,7 +140,7 @@ class RuleCompiler {
     let test = call;
     if (!BOOLEAN_FUNCTIONS.has(condition.fn)) {
       this.functions.add("ok");
-      test = `f.ok(${call})`;
+      test = `ok(${call})`;
     }
     return `${indent}if (${test}) {\n${this.conditions(rule, index + 1, `${indent}  `)}\n${indent}}`;
   }
@@ -159,10 +167,13 @@ class RuleCompiler {
   }
 
   private call(call: Call): string {
+    const args = call.argv.map((arg) => this.expression(arg));
+    const inline = INLINE[call.fn];
+    if (inline) return inline(args);
     const name = KNOWN_FUNCTIONS[call.fn];
     if (!name) throw new ModelError(`endpoint rule function ${call.fn} is not supported yet`);
     this.functions.add(name);
-    return `f.${name}(${call.argv.map((arg) => this.expression(arg)).join(", ")})`;
+    return `${name}(${args.join(", ")})`;
   }
 
   private expression(expr: Expression): string {
@@ -190,7 +201,7 @@ class RuleCompiler {
       if (hash < 0) out += `\${${this.variable(inner)}}`;
       else {
         this.functions.add("getAttr");
-        out += `\${f.getAttr(${this.variable(inner.slice(0, hash))}, ${literal(inner.slice(hash + 1))})}`;
+        out += `\${getAttr(${this.variable(inner.slice(0, hash))}, ${literal(inner.slice(hash + 1))})}`;
       }
     }
     return `\`${out}${escapeLiteral(text.slice(last))}\``;

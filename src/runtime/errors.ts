@@ -1,4 +1,3 @@
-import type { ServiceException } from "@smithy/smithy-client";
 import type { ResponseMetadata } from "@smithy/types";
 
 export type { ResponseMetadata };
@@ -14,11 +13,30 @@ export interface ServiceErrorOptions extends ModeledErrorOptions {
   $fault: "client" | "server";
 }
 
+/**
+ * The base of every error a service returns, with the fields of `@smithy/smithy-client`'s
+ * `ServiceException` (whose `instanceof` accepts any error carrying `$fault` and `$metadata`,
+ * so `error instanceof ServiceException` holds for these too) but without its bundle cost.
+ */
+export class ServiceError extends Error {
+  /** Whether the caller (`client`) or the service (`server`) is at fault. */
+  readonly $fault: "client" | "server";
+  /** The response the error came from: status, request id, attempts. */
+  readonly $metadata: ResponseMetadata;
+
+  constructor(options: ServiceErrorOptions) {
+    super(options.message);
+    this.name = options.name;
+    this.$fault = options.$fault;
+    this.$metadata = options.$metadata;
+  }
+}
+
 /** The constructor of a service's base exception (used for error names the model lacks). */
-export type ServiceErrorClass = new (options: ServiceErrorOptions) => ServiceException;
+export type ServiceErrorClass = new (options: ServiceErrorOptions) => ServiceError;
 
 /** The constructor of one modelled error. */
-export type ModeledErrorClass = new (options: ModeledErrorOptions) => ServiceException;
+export type ModeledErrorClass = new (options: ModeledErrorOptions) => ServiceError;
 
 /**
  * A problem with the client's own configuration or with what a call was given, found before
