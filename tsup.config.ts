@@ -4,7 +4,7 @@ import { defineConfig } from "tsup";
 const entries = { index: "src/index.ts", credentials: "src/credentials/index.ts" };
 
 // Keep the @smithy and @aws-crypto packages as dependencies, not copies.
-const external = [/^@smithy\//, /^@aws-crypto\//];
+const external = [/^@smithy\//, /^@aws-crypto\//, /^@aws-sdk\//];
 
 export default defineConfig([
   {
@@ -19,9 +19,13 @@ export default defineConfig([
     clean: true,
   },
   {
-    // CommonJS, for require(): one bundle per entry point.
+    // CommonJS, for require(): one bundle per entry point. require() means Node, so the
+    // Node platform module is built in.
     entry: entries,
     format: "cjs",
+    esbuildOptions(options) {
+      options.alias = { "#platform": "./src/runtime/platform/node.ts" };
+    },
     target: "es2022",
     platform: "neutral",
     external,

@@ -1,6 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The source's `#platform` is the Node one; browser code is tested by importing it directly.
+  resolve: {
+    alias: { "#platform": new URL("./src/runtime/platform/node.ts", import.meta.url).pathname },
+  },
   test: {
     include: ["test/**/*.test.ts"],
     typecheck: {

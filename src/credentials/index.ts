@@ -7,6 +7,7 @@
  */
 import type { CognitoIdentityClientConfig } from "../generated/client.js";
 import { ConfigurationError } from "../runtime/errors.js";
+import { reuseUntilExpiry } from "../runtime/refresh.js";
 import {
   defaultIdentityIdStore,
   type IdentityIdStore,
@@ -23,7 +24,6 @@ import {
   resolveClient,
 } from "./options.js";
 import { poolCredentialsLoader } from "./pool.js";
-import { reuseUntilExpiry } from "./refresh.js";
 import {
   type CognitoIdentityCredentials,
   type CognitoIdentitySender,

@@ -1,4 +1,5 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Provider } from "@smithy/types";
+import { platform } from "#platform";
 import { type EndpointConfig, resolveEndpointConfig } from "./endpoint.js";
 import { readEnv } from "./env.js";
 import { ConfigurationError } from "./errors.js";
@@ -10,14 +11,17 @@ import { type CustomUserAgent, userAgentHeader } from "./user-agent.js";
 export interface ClientConfig extends EndpointConfig {
   /**
    * The AWS Region to send requests to and sign them for, such as `eu-west-1`.
-   * @default the `AWS_REGION` or `AWS_DEFAULT_REGION` environment variable (Node only)
+   * @default `AWS_REGION`, then `AWS_DEFAULT_REGION`, then (Node) the profile's `region` in
+   * the shared config file
    */
   region?: string | Provider<string> | undefined;
   /**
    * Credentials for the operations that are signed with SigV4: an object, or an async
    * function returning one (any `@smithy/types` `AwsCredentialIdentityProvider`).
    * Operations that the service allows anonymously never use them.
-   * @default `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` (Node only)
+   * @default Node: the standard AWS credential chain (environment, shared files and profiles,
+   * SSO, process, web identity, container, instance metadata), loaded on first use;
+   * elsewhere none
    */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
   /**
@@ -73,7 +77,13 @@ export function resolveClientConfig(
 
 function optionalRegion(option: ClientConfig["region"]): () => Promise<string | undefined> {
   if (typeof option === "function") return option;
-  return async () => option || readEnv("AWS_REGION") || readEnv("AWS_DEFAULT_REGION");
+  let fromPlatform: Promise<string | undefined> | undefined;
+  return async () =>
+    option ||
+    readEnv("AWS_REGION") ||
+    readEnv("AWS_DEFAULT_REGION") ||
+    // Read once per client and only when needed: in Node, the shared config file's region.
+    (await (fromPlatform ??= platform.defaultRegion().catch(() => undefined)));
 }
 
 function requiredRegion(region: () => Promise<string | undefined>): () => Promise<string> {
@@ -94,19 +104,5 @@ function resolveCredentials(
 ): () => Promise<AwsCredentialIdentity> {
   if (typeof option === "function") return option;
   if (option) return async () => option;
-  return async () => {
-    const accessKeyId = readEnv("AWS_ACCESS_KEY_ID");
-    const secretAccessKey = readEnv("AWS_SECRET_ACCESS_KEY");
-    if (!accessKeyId || !secretAccessKey) {
-      throw new ConfigurationError(
-        "credentials",
-        "This operation is signed with SigV4 and no credentials are configured: pass the " +
-          "`credentials` option or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
-      );
-    }
-    const sessionToken = readEnv("AWS_SESSION_TOKEN");
-    return sessionToken
-      ? { accessKeyId, secretAccessKey, sessionToken }
-      : { accessKeyId, secretAccessKey };
-  };
+  return platform.defaultCredentials();
 }

@@ -54,6 +54,15 @@ export class ConfigurationError extends Error {
 }
 
 /**
+ * No credentials could be found for a signed operation. The message says where the client
+ * looked; it never contains a credential.
+ */
+export class CredentialsError extends Error {
+  override readonly name = "CredentialsError";
+  readonly $fault = "client";
+}
+
+/**
  * Reduces an error code as it appears on the wire to the bare shape name:
  * `aws.protocoltests#Foo:http://internal/...` and `Foo,Bar` both become `Foo`.
  */

@@ -1,6 +1,6 @@
 /** The single-flight expiry cache on its own, with a controllable load and clock. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { reuseUntilExpiry } from "../../src/credentials/refresh.js";
+import { reuseUntilExpiry } from "../src/runtime/refresh.js";
 
 const NOW = new Date("2026-06-01T00:00:00Z").getTime();
 const WINDOW = 60_000;

@@ -10,18 +10,20 @@ export interface ExpiringCache<T> {
 }
 
 /**
- * Wraps `load` so that its result is reused until `refreshWindowMs` before it expires, and
- * every caller that arrives while a load is running shares that load. A failed load rejects
- * the callers that shared it and leaves nothing behind: the next call starts a new one.
+ * Wraps `load` so that its result is reused until `refreshWindowMs` before it expires (a
+ * result without `expiration` never expires), and every caller that arrives while a load is
+ * running shares that load. A failed load rejects the callers that shared it and leaves
+ * nothing behind: the next call starts a new one.
  */
-export function reuseUntilExpiry<T extends { readonly expiration: Date }>(
+export function reuseUntilExpiry<T extends { readonly expiration?: Date | undefined }>(
   load: () => Promise<T>,
   refreshWindowMs: number,
 ): ExpiringCache<T> {
   let current: T | undefined;
   let pending: Promise<T> | undefined;
 
-  const isFresh = (value: T) => value.expiration.getTime() - refreshWindowMs > Date.now();
+  const isFresh = (value: T) =>
+    value.expiration === undefined || value.expiration.getTime() - refreshWindowMs > Date.now();
 
   const start = (): Promise<T> => {
     const loading: Promise<T> = load().then(
