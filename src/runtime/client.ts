@@ -8,6 +8,7 @@ import {
   validationMiddleware,
 } from "./middleware.js";
 import type { ServiceDefinition } from "./operation.js";
+import { addSafeguards } from "./safeguards.js";
 
 /**
  * The base of every generated client: a `@smithy/smithy-client` `Client` with the protocol,
@@ -40,5 +41,6 @@ export class ServiceClient extends Client<
       step: "deserialize",
       name: "deserializerMiddleware",
     });
+    addSafeguards(this.middlewareStack, config);
   }
 }

@@ -7,10 +7,11 @@ import type {
 import { readEnv } from "./env.js";
 import { ConfigurationError } from "./errors.js";
 import type { ServiceDefinition } from "./operation.js";
+import type { SafeguardsConfig } from "./safeguards.js";
 import { FetchRequestHandler, type RequestHandlerLike } from "./transport/fetch.js";
 
 /** The options every generated client accepts. */
-export interface ClientConfig {
+export interface ClientConfig extends SafeguardsConfig {
   /**
    * The AWS Region to send requests to and sign them for, such as `eu-west-1`.
    * @default the `AWS_REGION` or `AWS_DEFAULT_REGION` environment variable (Node only)

@@ -3,6 +3,7 @@ import type { ResponseMetadata } from "@smithy/types";
 import { bodySnippet, sanitizeErrorCode } from "./errors.js";
 import { fromWire, toWire } from "./json-codec.js";
 import type { OperationDefinition } from "./operation.js";
+import { containsSensitive } from "./redact.js";
 
 /**
  * The AWS JSON protocols (awsJson1_0 and awsJson1_1): every operation is a POST to `/` with
@@ -36,7 +37,12 @@ export function deserializeOutput(
     throw new operation.service.baseError({
       name: "InvalidResponseError",
       $fault: "server",
-      message: `HTTP ${$metadata.httpStatusCode} response is not a JSON object: ${bodySnippet(body)}`,
+      message: `HTTP ${$metadata.httpStatusCode} response is not a JSON object${
+        // A broken response of an operation that returns secrets may hold some: do not quote it.
+        containsSensitive(operation.output)
+          ? ` (${body.length} characters)`
+          : `: ${bodySnippet(body)}`
+      }`,
       $metadata,
     });
   }
