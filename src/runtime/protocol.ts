@@ -1,6 +1,7 @@
 import { HttpRequest, type HttpResponse } from "@smithy/protocol-http";
 import type { ResponseMetadata } from "@smithy/types";
 import { bodySnippet, sanitizeErrorCode } from "./errors.js";
+import { checkedHeaders } from "./headers.js";
 import { fromWire, toWire } from "./json-codec.js";
 import type { OperationDefinition } from "./operation.js";
 import { containsSensitive } from "./redact.js";
@@ -17,11 +18,11 @@ export function serializeRequest(operation: OperationDefinition, input: object, 
     hostname: endpoint.hostname,
     ...(endpoint.port ? { port: Number(endpoint.port) } : {}),
     path: endpoint.pathname,
-    headers: {
+    headers: checkedHeaders({
       host: endpoint.host,
       "content-type": `application/x-amz-json-${service.jsonVersion}`,
       "x-amz-target": `${service.targetPrefix}.${operation.name}`,
-    },
+    }),
     body: JSON.stringify(toWire(input, operation.input) ?? {}),
   });
 }
