@@ -107,6 +107,7 @@ export type SchemaIR = { readonly name: string; readonly sensitive: boolean } & 
 /** Shared schemas of the runtime, for simple shapes without constraints. */
 export const RUNTIME_SCHEMAS = [
   "STRING",
+  "SECRET_STRING",
   "NUMBER",
   "INTEGER",
   "BOOLEAN",

@@ -32,6 +32,14 @@ const RESERVED = new Set([
 
 const NUMBER_TYPES = new Set(["byte", "short", "integer", "long", "float", "double", "intEnum"]);
 
+/**
+ * The names AWS APIs give the parts of temporary credentials. Models often mark only the secret
+ * key `@sensitive`, but a session token or access key id in a log is a leak too, so the string
+ * shapes members of these names target are generated as sensitive (a member that targets the
+ * prelude's shared String gets the runtime's `SECRET_STRING` instead).
+ */
+const CREDENTIAL_MEMBERS = new Set(["AccessKeyId", "SecretAccessKey", "SecretKey", "SessionToken"]);
+
 /** Turns a loaded model into the plain data the emitters need. */
 export function resolveService(model: LoadedModel): ServiceIR {
   const { service, serviceId, shapes } = model;
@@ -69,6 +77,15 @@ export function resolveService(model: LoadedModel): ServiceIR {
   }
   for (const err of service.errors ?? []) visit(err.target);
   const sorted = [...reached].sort(byLocalName);
+  const credentialShapes = new Set<string>();
+  for (const id of sorted) {
+    for (const [name, member] of Object.entries(shapeOf(id).members ?? {})) {
+      const prelude = member.target.startsWith("smithy.api#");
+      if (CREDENTIAL_MEMBERS.has(name) && !prelude && shapeOf(member.target).type === "string") {
+        credentialShapes.add(member.target);
+      }
+    }
+  }
 
   const tsType = (ref: MemberRef): string => {
     const target = shapeOf(ref.target);
@@ -146,7 +163,7 @@ export function resolveService(model: LoadedModel): ServiceIR {
     if (id === UNIT) return "UNIT";
     const shape = shapeOf(id);
     if (["structure", "list", "set", "map"].includes(shape.type)) return `${typeName(id)}$`;
-    if (hasConstraints(shape)) return `${localName(id)}$`;
+    if (hasConstraints(shape) || credentialShapes.has(id)) return `${localName(id)}$`;
     if (shape.type === "string" || shape.type === "enum") return "STRING";
     if (shape.type === "boolean") return "BOOLEAN";
     if (shape.type === "timestamp") return "TIMESTAMP";
@@ -154,7 +171,15 @@ export function resolveService(model: LoadedModel): ServiceIR {
     if (NUMBER_TYPES.has(shape.type)) return "INTEGER";
     throw new ModelError(`${id}: shapes of type ${shape.type} are not supported yet`);
   };
-  const schemas = orderSchemas(sorted.flatMap((id) => schemaOf(id, shapeOf(id), schemaRef)));
+  const memberRef = (name: string, target: string): string =>
+    CREDENTIAL_MEMBERS.has(name) && target === "smithy.api#String"
+      ? "SECRET_STRING"
+      : schemaRef(target);
+  const schemas = orderSchemas(
+    sorted.flatMap((id) =>
+      schemaOf(id, shapeOf(id), schemaRef, memberRef, credentialShapes.has(id)),
+    ),
+  );
   const operations = operationIds.map((id): OperationIR => {
     const op = shapeOf(id);
     const name = localName(id);
@@ -247,11 +272,17 @@ function hasConstraints(shape: Shape): boolean {
 }
 
 /** The schema constant of a shape, if it needs one of its own. */
-function schemaOf(id: string, shape: Shape, ref: (id: string) => string): SchemaIR[] {
+function schemaOf(
+  id: string,
+  shape: Shape,
+  ref: (id: string) => string,
+  memberRef: (member: string, target: string) => string,
+  credential: boolean,
+): SchemaIR[] {
   const name = ref(id);
   if (!name.endsWith("$")) return [];
   const traits = shape.traits ?? {};
-  const sensitive = traits[T.sensitive] !== undefined;
+  const sensitive = credential || traits[T.sensitive] !== undefined;
   const length = traits[T.length] as BoundsIR | undefined;
   const bounds = (b: BoundsIR | undefined) => (b ? { length: b } : {});
   for (const [member, target] of Object.entries(shape.members ?? {})) {
@@ -270,7 +301,7 @@ function schemaOf(id: string, shape: Shape, ref: (id: string) => string): Schema
           kind: "structure",
           members: Object.entries(shape.members ?? {}).map(([m, target]) => [
             m,
-            ref(target.target),
+            memberRef(m, target.target),
           ]),
           required: Object.entries(shape.members ?? {})
             .filter(([, target]) => target.traits?.[T.required] !== undefined)

@@ -120,6 +120,40 @@ describe("resolve", () => {
     expect(lookup?.paginated?.defaultPageSize).toBeUndefined();
   });
 
+  it("marks strings that credential members target as sensitive, and nothing else", () => {
+    const sample = loadModel(
+      model({
+        "ex.test#OpInput": {
+          type: "structure",
+          members: {
+            SessionToken: { target: "ex.test#Token" },
+            AccessKeyId: { target: "smithy.api#String" },
+            Note: { target: "ex.test#Note" },
+            Other: { target: "smithy.api#String" },
+          },
+        },
+        "ex.test#Token": { type: "string" },
+        "ex.test#Note": { type: "string", traits: { "smithy.api#length": { max: 9 } } },
+      }),
+    );
+    const byName = Object.fromEntries(resolveService(sample).schemas.map((s) => [s.name, s]));
+    expect(byName.Token$).toMatchObject({ kind: "string", sensitive: true });
+    expect(byName.Note$).toMatchObject({ kind: "string", sensitive: false });
+    // The prelude String is shared by every plain string member, so only this member changes.
+    expect(byName.OpInput$).toMatchObject({
+      members: [
+        ["SessionToken", "Token$"],
+        ["AccessKeyId", "SECRET_STRING"],
+        ["Note", "Note$"],
+        ["Other", "STRING"],
+      ],
+    });
+    const schemas = generate(sample, { runtime: "../rt", clientUserAgent: "test/0" }).find(
+      (f) => f.path === "schemas.ts",
+    );
+    expect(schemas?.content).toMatch(/^import \{ SECRET_STRING, STRING, /);
+  });
+
   it("orders schemas so that each refers only to schemas defined before it", () => {
     const ir = resolveService(loadModelFile(join(root, "model/cognito-identity.json")));
     const seen = new Set<string>();

@@ -2,6 +2,7 @@
 import { BOOLEAN, STRING, TIMESTAMP, type ListSchema, type MapSchema, type NumberSchema, type StringSchema, type StructureSchema } from "../runtime/schema.js";
 
 export const ARNString$: StringSchema = { kind: "string", length: { min: 20, max: 2048 } };
+export const AccessKeyString$: StringSchema = { kind: "string", sensitive: true };
 export const AccountId$: StringSchema = { kind: "string", length: { min: 1, max: 15 }, pattern: /^\d+$/u };
 export const ClaimName$: StringSchema = {
   kind: "string",
@@ -57,12 +58,13 @@ export const CreateIdentityPoolInput$: StructureSchema = {
   required: ["IdentityPoolName", "AllowUnauthenticatedIdentities"],
 };
 export const SecretKeyString$: StringSchema = { kind: "string", sensitive: true };
+export const SessionTokenString$: StringSchema = { kind: "string", sensitive: true };
 export const Credentials$: StructureSchema = {
   kind: "structure",
   members: {
-    AccessKeyId: STRING,
+    AccessKeyId: AccessKeyString$,
     SecretKey: SecretKeyString$,
-    SessionToken: STRING,
+    SessionToken: SessionTokenString$,
     Expiration: TIMESTAMP,
   },
 };

@@ -9,6 +9,7 @@ import {
   validationMiddleware,
 } from "./middleware.js";
 import type { ServiceDefinition } from "./operation.js";
+import { addSafeguards } from "./safeguards.js";
 
 /**
  * The base of every generated client: a `@smithy/smithy-client` `Client` with the protocol,
@@ -45,5 +46,6 @@ export class ServiceClient extends Client<
       step: "deserialize",
       name: "deserializerMiddleware",
     });
+    addSafeguards(this.middlewareStack, config);
   }
 }

@@ -4,11 +4,12 @@ import { type EndpointConfig, resolveEndpointConfig } from "./endpoint.js";
 import { readEnv } from "./env.js";
 import { ConfigurationError } from "./errors.js";
 import type { ServiceDefinition } from "./operation.js";
+import type { SafeguardsConfig } from "./safeguards.js";
 import { FetchRequestHandler, type RequestHandlerLike } from "./transport/fetch.js";
 import { type CustomUserAgent, userAgentHeader } from "./user-agent.js";
 
 /** The options every generated client accepts. */
-export interface ClientConfig extends EndpointConfig {
+export interface ClientConfig extends EndpointConfig, SafeguardsConfig {
   /**
    * The AWS Region to send requests to and sign them for, such as `eu-west-1`.
    * @default `AWS_REGION`, then `AWS_DEFAULT_REGION`, then (Node) the profile's `region` in

@@ -93,7 +93,7 @@ function parseTimestamp(value: unknown): Date | undefined {
  * Map keys come from users and servers; a key such as `__proto__` must become an own
  * property, never a change of prototype.
  */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === "__proto__") {
     Object.defineProperty(target, key, {
       value,

@@ -1,8 +1,10 @@
 import { HttpRequest, type HttpResponse } from "@smithy/protocol-http";
 import type { ResponseMetadata } from "@smithy/types";
 import { bodySnippet, sanitizeErrorCode } from "./errors.js";
+import { checkedHeaders } from "./headers.js";
 import { fromWire, toWire } from "./json-codec.js";
 import type { OperationDefinition } from "./operation.js";
+import { containsSensitive } from "./redact.js";
 
 /**
  * The AWS JSON protocols (awsJson1_0 and awsJson1_1): every operation is a POST to `/` with
@@ -16,11 +18,11 @@ export function serializeRequest(operation: OperationDefinition, input: object, 
     hostname: endpoint.hostname,
     ...(endpoint.port ? { port: Number(endpoint.port) } : {}),
     path: endpoint.pathname,
-    headers: {
+    headers: checkedHeaders({
       host: endpoint.host,
       "content-type": `application/x-amz-json-${service.jsonVersion}`,
       "x-amz-target": `${service.targetPrefix}.${operation.name}`,
-    },
+    }),
     body: JSON.stringify(toWire(input, operation.input) ?? {}),
   });
 }
@@ -36,7 +38,12 @@ export function deserializeOutput(
     throw new operation.service.baseError({
       name: "InvalidResponseError",
       $fault: "server",
-      message: `HTTP ${$metadata.httpStatusCode} response is not a JSON object: ${bodySnippet(body)}`,
+      message: `HTTP ${$metadata.httpStatusCode} response is not a JSON object${
+        // A broken response of an operation that returns secrets may hold some: do not quote it.
+        containsSensitive(operation.output)
+          ? ` (${body.length} characters)`
+          : `: ${bodySnippet(body)}`
+      }`,
       $metadata,
     });
   }

@@ -20,7 +20,10 @@ export interface Bounds {
 }
 
 interface SchemaBase {
-  /** `@sensitive`: the value must never appear in logs or error messages. */
+  /**
+   * `@sensitive`, or a credential the code generator recognises by its member name: the value
+   * must never appear in logs or error messages.
+   */
   readonly sensitive?: boolean;
 }
 
@@ -69,6 +72,8 @@ export interface StructureSchema extends SchemaBase {
 }
 
 export const STRING: StringSchema = { kind: "string" };
+/** An unconstrained string that must never be shown, such as a session token. */
+export const SECRET_STRING: StringSchema = { kind: "string", sensitive: true };
 export const NUMBER: NumberSchema = { kind: "number" };
 export const INTEGER: NumberSchema = { kind: "number", integer: true };
 export const BOOLEAN: BooleanSchema = { kind: "boolean" };

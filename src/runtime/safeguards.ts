@@ -1,0 +1,59 @@
+import type { HttpRequest } from "@smithy/protocol-http";
+import type { DeserializeMiddleware, MetadataBearer, MiddlewareStack } from "@smithy/types";
+import { checkedHeaders } from "./headers.js";
+import { attemptLoggingMiddleware, type LoggingConfig, loggingMiddleware } from "./logging.js";
+import type { OperationContext } from "./middleware.js";
+import { scrubErrorsMiddleware } from "./scrub.js";
+import { assertSecureTransport, type TransportSecurityConfig } from "./transport-security.js";
+
+/** The client options of the safeguards below. */
+export interface SafeguardsConfig extends LoggingConfig, TransportSecurityConfig {}
+
+/**
+ * Puts the client's safeguards on its middleware stack: the last check of each request before
+ * it leaves, the removal of sent secrets from errors, and (only with a logger) logging.
+ */
+export function addSafeguards(stack: MiddlewareStack<any, any>, config: SafeguardsConfig): void {
+  stack.add(requestGuardMiddleware(config.allowInsecureEndpoint === true), {
+    step: "deserialize",
+    priority: "low",
+    name: "requestGuardMiddleware",
+  });
+  stack.add(scrubErrorsMiddleware(), {
+    step: "deserialize",
+    priority: "high",
+    name: "scrubErrorsMiddleware",
+  });
+  const { logger } = config;
+  if (logger === undefined) return;
+  stack.add(loggingMiddleware(logger), {
+    step: "initialize",
+    priority: "high",
+    name: "loggingMiddleware",
+  });
+  if (typeof logger.debug === "function") {
+    // Inside the scrubber (added later, same priority); it logs no error text, so that is fine.
+    stack.add(attemptLoggingMiddleware(logger), {
+      step: "deserialize",
+      priority: "high",
+      name: "attemptLoggingMiddleware",
+    });
+  }
+}
+
+/**
+ * Step `deserialize`, innermost, so it sees the request exactly as the transport will: signed,
+ * and changed by any middleware. Refuses line breaks in header values and unencrypted
+ * transport of signatures or secrets.
+ */
+function requestGuardMiddleware(
+  allowInsecureEndpoint: boolean,
+): DeserializeMiddleware<object, MetadataBearer> {
+  return (next, context) => async (args) => {
+    const request = args.request as HttpRequest;
+    checkedHeaders(request.headers);
+    if (!allowInsecureEndpoint)
+      assertSecureTransport((context as OperationContext).operation, request);
+    return next(args);
+  };
+}
