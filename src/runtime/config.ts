@@ -79,12 +79,13 @@ export function resolveClientConfig(
 function optionalRegion(option: ClientConfig["region"]): () => Promise<string | undefined> {
   if (typeof option === "function") return option;
   let fromPlatform: Promise<string | undefined> | undefined;
-  return async () =>
-    option ||
-    readEnv("AWS_REGION") ||
-    readEnv("AWS_DEFAULT_REGION") ||
+  return async () => {
+    const given = option || readEnv("AWS_REGION") || readEnv("AWS_DEFAULT_REGION");
+    if (given) return given;
     // Read once per client and only when needed: in Node, the shared config file's region.
-    (await (fromPlatform ??= platform.defaultRegion().catch(() => undefined)));
+    fromPlatform ??= platform.defaultRegion().catch(() => undefined);
+    return fromPlatform;
+  };
 }
 
 function requiredRegion(region: () => Promise<string | undefined>): () => Promise<string> {
