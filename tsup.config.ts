@@ -1,10 +1,16 @@
 import { defineConfig } from "tsup";
 
 /** The public entry points; each is also a subpath in package.json `exports`. */
-const entries = { index: "src/index.ts", credentials: "src/credentials/index.ts" };
+const entries = {
+  index: "src/index.ts",
+  credentials: "src/credentials/index.ts",
+  // The Node-only local service (cognito-identity-client/testing).
+  testing: "src/testing/index.ts",
+};
 
-// Keep the @smithy and @aws-crypto packages as dependencies, not copies.
-const external = [/^@smithy\//, /^@aws-crypto\//, /^@aws-sdk\//];
+// Keep the @smithy, @aws-crypto and @aws-sdk packages as dependencies, not copies, and
+// node: built-ins (used by the testing entry and the Node platform module) as imports.
+const external = [/^@smithy\//, /^@aws-crypto\//, /^@aws-sdk\//, /^node:/];
 
 export default defineConfig([
   {
@@ -28,14 +34,16 @@ export default defineConfig([
     },
     target: "es2022",
     platform: "neutral",
+    removeNodeProtocol: false,
     external,
-    dts: true,
+    // The testing entry imports node: built-ins, which src/ is type-checked without.
+    dts: { compilerOptions: { types: ["node"] } },
   },
   {
     // Declarations for the ESM entry points.
     entry: entries,
     format: "esm",
     external,
-    dts: { only: true },
+    dts: { only: true, compilerOptions: { types: ["node"] } },
   },
 ]);
