@@ -29,8 +29,10 @@ function moduleGraph(entry: string): { files: string[]; packages: string[] } {
 
 describe("the testing export", () => {
   it("is a subpath export that loads from ESM and from CommonJS (needs the build)", async () => {
-    const esm = await import("cognito-identity-client/testing");
-    const cjs = createRequire(import.meta.url)("cognito-identity-client/testing");
+    // Through the package's own exports map, so the built files are what gets loaded.
+    const specifier = "cognito-identity-client/testing";
+    const esm = await import(specifier);
+    const cjs = createRequire(import.meta.url)(specifier);
     for (const entry of [esm, cjs]) {
       expect(typeof entry.startLocalCognitoIdentity).toBe("function");
       const local = await entry.startLocalCognitoIdentity();
