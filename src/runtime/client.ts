@@ -8,6 +8,7 @@ import {
   validationMiddleware,
 } from "./middleware.js";
 import type { ServiceDefinition } from "./operation.js";
+import { retryMiddleware } from "./retry/middleware.js";
 
 /**
  * The base of every generated client: a `@smithy/smithy-client` `Client` with the protocol,
@@ -19,6 +20,9 @@ export class ServiceClient extends Client<
   MetadataBearer,
   ResolvedClientConfig
 > {
+  /** Aborts the calls in flight, and their waits, when the client is destroyed. */
+  readonly #lifetime = new AbortController();
+
   constructor(service: ServiceDefinition, config: ClientConfig) {
     super(resolveClientConfig(service, config));
     if (this.config.validateInput) {
@@ -31,6 +35,11 @@ export class ServiceClient extends Client<
       step: "serialize",
       name: "serializerMiddleware",
     });
+    this.middlewareStack.add(retryMiddleware(this.config, this.#lifetime.signal), {
+      step: "finalizeRequest",
+      name: "retryMiddleware",
+      priority: "high",
+    });
     this.middlewareStack.add(signingMiddleware(this.config), {
       step: "finalizeRequest",
       name: "signingMiddleware",
@@ -40,5 +49,11 @@ export class ServiceClient extends Client<
       step: "deserialize",
       name: "deserializerMiddleware",
     });
+  }
+
+  /** Cancels the calls in flight (they reject with an `AbortError`) and releases the handler. */
+  override destroy(): void {
+    this.#lifetime.abort();
+    super.destroy();
   }
 }

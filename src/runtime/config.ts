@@ -7,10 +7,15 @@ import type {
 import { readEnv } from "./env.js";
 import { ConfigurationError } from "./errors.js";
 import type { ServiceDefinition } from "./operation.js";
+import {
+  type ResolvedRetryConfig,
+  type RetryClientConfig,
+  resolveRetryConfig,
+} from "./retry/config.js";
 import { FetchRequestHandler, type RequestHandlerLike } from "./transport/fetch.js";
 
 /** The options every generated client accepts. */
-export interface ClientConfig {
+export interface ClientConfig extends RetryClientConfig {
   /**
    * The AWS Region to send requests to and sign them for, such as `eu-west-1`.
    * @default the `AWS_REGION` or `AWS_DEFAULT_REGION` environment variable (Node only)
@@ -44,7 +49,7 @@ export interface ClientConfig {
 }
 
 /** The configuration as the runtime uses it: every option turned into something callable. */
-export interface ResolvedClientConfig {
+export interface ResolvedClientConfig extends ResolvedRetryConfig {
   readonly apiVersion: string;
   readonly requestHandler: RequestHandlerLike;
   readonly region: () => Promise<string>;
@@ -68,6 +73,7 @@ export function resolveClientConfig(
     endpoint: resolveEndpoint(service, config.endpoint, region),
     validateInput: config.validateInput ?? true,
     authCache: new Map(),
+    ...resolveRetryConfig(config),
   };
 }
 
