@@ -101,7 +101,7 @@ export function retryMiddleware(
           throw error;
         }
         const delay = token.getRetryDelay();
-        if (delay > 0) await clock.sleep(delay, signal);
+        await clock.sleep(delay, signal);
         progress.totalRetryDelay += delay;
       }
     } catch (thrown) {
