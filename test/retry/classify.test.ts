@@ -98,7 +98,7 @@ describe("mayRetry: nothing that may have reached the service is repeated unless
 
   it("names the kinds as @smithy/types retry strategies expect", () => {
     expect(retryErrorType("throttling")).toBe("THROTTLING");
-    expect(retryErrorType("server")).toBe("SERVER_ERROR");
+    expect(retryErrorType("server")).toBe("TRANSIENT");
     expect(retryErrorType("transient")).toBe("TRANSIENT");
     expect(retryErrorType("sent-unknown")).toBe("TRANSIENT");
     expect(retryErrorType("not-retryable")).toBe("CLIENT_ERROR");

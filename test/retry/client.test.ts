@@ -123,7 +123,24 @@ describe("the retry middleware", () => {
     const output = await c.send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }));
     expect(handler.requests).toHaveLength(3);
     expect(output.$metadata).toMatchObject({ attempts: 3, totalRetryDelay: 6 });
-    expect(seen).toEqual(["SERVER_ERROR", "SERVER_ERROR", "success"]);
+    expect(seen).toEqual(["TRANSIENT", "TRANSIENT", "success"]);
+  });
+
+  it("counts the waits a strategy did itself, as those of the AWS SDK log them", async () => {
+    // @smithy/core strategies sleep inside refreshRetryTokenForRetry, return a token with no
+    // delay, and note what they waited in $retryLog.
+    const strategy: RetryStrategyV2 = {
+      acquireInitialRetryToken: async () => ({ getRetryCount: () => 0, getRetryDelay: () => 0 }),
+      refreshRetryTokenForRetry: async () => ({
+        getRetryCount: () => 1,
+        getRetryDelay: () => 0,
+        $retryLog: { acquisitionDelay: 25 },
+      }),
+      recordSuccess: () => {},
+    };
+    const { client: c } = client([internalError, json(pool)], { retryStrategy: strategy });
+    const output = await c.send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }));
+    expect(output.$metadata).toMatchObject({ attempts: 2, totalRetryDelay: 25 });
   });
 
   it("keeps the safety rule whatever the strategy: a 5xx of GetId is not sent again", async () => {

@@ -107,13 +107,16 @@ export function mayRetry(kind: FailureKind, retrySafe: boolean): boolean {
   }
 }
 
-/** The `@smithy/types` name of a retryable kind, as retry strategies expect it. */
+/**
+ * The `@smithy/types` name of a kind, as retry strategies expect it. A 5xx is `TRANSIENT`, as
+ * the AWS SDK's own retry middleware reports it: its strategies retry only `TRANSIENT` and
+ * `THROTTLING`. (Whether it may be retried at all was decided before a strategy is asked.)
+ */
 export function retryErrorType(kind: FailureKind): RetryErrorType {
   switch (kind) {
     case "throttling":
       return "THROTTLING";
     case "server":
-      return "SERVER_ERROR";
     case "transient":
     case "sent-unknown":
       return "TRANSIENT";

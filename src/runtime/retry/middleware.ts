@@ -102,7 +102,8 @@ export function retryMiddleware(
         }
         const delay = token.getRetryDelay();
         await clock.sleep(delay, signal);
-        progress.totalRetryDelay += delay;
+        // Strategies of the AWS SDK wait inside refreshRetryTokenForRetry and log it here.
+        progress.totalRetryDelay += delay + (token.$retryLog?.acquisitionDelay ?? 0);
       }
     } catch (thrown) {
       const error = signal.aborted ? abortError(thrown, signal, options?.abortSignal) : thrown;
