@@ -5,8 +5,8 @@ describe("the retry quota", () => {
   it("starts full with the documented numbers", () => {
     expect(DEFAULT_QUOTA).toEqual({
       capacity: 500,
-      retryCost: 5,
-      timeoutCost: 10,
+      retryCost: 10,
+      cheapRetryCost: 5,
       successRefill: 1,
     });
     expect(new RetryQuota().available).toBe(500);

@@ -6,7 +6,7 @@ import {
   ConfigurationError,
   StandardRetryStrategy,
 } from "../../src/index.js";
-import { TimeoutError } from "../../src/runtime/transport/errors.js";
+import { NetworkError, TimeoutError } from "../../src/runtime/transport/errors.js";
 
 const T0 = 1_900_000_000_000;
 
@@ -62,21 +62,34 @@ describe("StandardRetryStrategy", () => {
 
   it("stops retrying once the quota is spent, and starts again as calls succeed", async () => {
     const strategy = new StandardRetryStrategy({ maxAttempts: 1000, random: () => 0 });
-    expect(await delaysUntilRefused(strategy, serverError)).toHaveLength(100);
+    expect(await delaysUntilRefused(strategy, serverError)).toHaveLength(50);
     expect(await delaysUntilRefused(strategy, serverError)).toHaveLength(0);
-    for (let i = 0; i < 5; i++) strategy.recordSuccess(await strategy.acquireInitialRetryToken(""));
+    for (let i = 0; i < 10; i++)
+      strategy.recordSuccess(await strategy.acquireInitialRetryToken(""));
     expect(await delaysUntilRefused(strategy, serverError)).toHaveLength(1);
   });
 
-  it("charges a timeout double and refunds a retry that succeeded", async () => {
+  it("charges 10 for what may have reached the service, 5 for what did nothing", async () => {
+    const cost = async (info: RetryErrorInfo) => {
+      const strategy = new StandardRetryStrategy();
+      await strategy.refreshRetryTokenForRetry(await strategy.acquireInitialRetryToken(""), info);
+      return 500 - strategy.quota.available;
+    };
+    const error = (e: unknown) => e as SdkError;
+    expect(await cost({ errorType: "TRANSIENT", error: error(new TimeoutError(100)) })).toBe(10);
+    expect(await cost(serverError)).toBe(10);
+    expect(await cost({ errorType: "TRANSIENT" })).toBe(10);
+    expect(await cost(throttled)).toBe(5);
+    const refused = new NetworkError("refused", { code: "ECONNREFUSED" });
+    expect(await cost({ errorType: "TRANSIENT", error: error(refused) })).toBe(5);
+  });
+
+  it("refunds a retry that succeeded", async () => {
     const strategy = new StandardRetryStrategy();
     const first = await strategy.acquireInitialRetryToken("svc");
-    const afterTimeout = await strategy.refreshRetryTokenForRetry(first, {
-      errorType: "TRANSIENT",
-      error: new TimeoutError(100) as unknown as SdkError,
-    });
+    const retry = await strategy.refreshRetryTokenForRetry(first, serverError);
     expect(strategy.quota.available).toBe(490);
-    strategy.recordSuccess(afterTimeout);
+    strategy.recordSuccess(retry);
     expect(strategy.quota.available).toBe(500);
   });
 

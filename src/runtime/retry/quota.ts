@@ -7,25 +7,27 @@
 export interface QuotaSettings {
   /** Tokens in a full bucket, and at the start. */
   readonly capacity: number;
-  /** Tokens a retry takes. */
+  /** Tokens a retry takes after a failure that may have reached the service (5xx, timeout, reset). */
   readonly retryCost: number;
-  /** Tokens a retry after a timeout takes: a timeout held a connection for its whole length. */
-  readonly timeoutCost: number;
+  /** Tokens a retry takes after the service refused the request or never got it (throttling, refused connection). */
+  readonly cheapRetryCost: number;
   /** Tokens a call that succeeded at its first attempt puts back. */
   readonly successRefill: number;
 }
 
 /**
- * 500 tokens at 5 per retry: 100 retries in a row before retries stop. A blip that fails a
- * few percent of calls for some seconds never gets there, while a total outage turns retries
- * off after 100 extra requests instead of tripling the traffic. A retried call that succeeds
- * gives its cost back and a first-try success adds 1, so after an outage retries come back
- * as soon as calls succeed again.
+ * 500 tokens. A run of 5xx, timeouts and resets is what an outage looks like, and each of those
+ * requests may have cost the service work: 10 tokens, so 50 such retries in a row turn retries
+ * off, and an outage adds 50 requests instead of tripling the traffic. Throttled and refused
+ * requests cost the service nothing and backing off is the answer to them: 5 tokens, 100 in a
+ * row. A blip that fails a few calls for some seconds never empties the bucket. A retried call
+ * that succeeds gives its cost back and a first-try success adds 1, so after an outage retries
+ * come back as soon as calls succeed again.
  */
 export const DEFAULT_QUOTA: QuotaSettings = {
   capacity: 500,
-  retryCost: 5,
-  timeoutCost: 10,
+  retryCost: 10,
+  cheapRetryCost: 5,
   successRefill: 1,
 };
 

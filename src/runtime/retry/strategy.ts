@@ -9,6 +9,7 @@ import { ConfigurationError } from "../errors.js";
 import type { AbortSignalLike } from "../signals.js";
 import { DEFAULT_RATE_LIMITER, RateLimiter, type RateLimiterSettings } from "./adaptive.js";
 import { type BackoffSettings, DEFAULT_BACKOFF, fullJitter } from "./backoff.js";
+import { classifyFailure } from "./classify.js";
 import { DEFAULT_QUOTA, type QuotaSettings, RetryQuota } from "./quota.js";
 
 export type RetryMode = "standard" | "adaptive";
@@ -104,10 +105,8 @@ export class StandardRetryStrategy implements RetryStrategy {
     if (info.errorType === "CLIENT_ERROR") throw new Error("Client errors are not retried");
     const retry = token.getRetryCount() + 1;
     if (retry >= this.maxAttempts) throw new Error(`All ${this.maxAttempts} attempts were used`);
-    const cost =
-      info.error?.name === "TimeoutError"
-        ? this.quota.settings.timeoutCost
-        : this.quota.settings.retryCost;
+    const cheap = info.errorType === "THROTTLING" || classifyFailure(info.error) === "transient";
+    const cost = cheap ? this.quota.settings.cheapRetryCost : this.quota.settings.retryCost;
     if (!this.quota.take(cost)) throw new Error("The retry quota is used up");
     return new Token(retry, this.delay(retry, info), cost);
   }
