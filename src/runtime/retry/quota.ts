@@ -7,9 +7,9 @@
 export interface QuotaSettings {
   /** Tokens in a full bucket, and at the start. */
   readonly capacity: number;
-  /** Tokens a retry takes after a failure that may have reached the service (5xx, timeout, reset). */
+  /** Tokens a retry takes after a failure that may have reached the service (5xx, timeout). */
   readonly retryCost: number;
-  /** Tokens a retry takes after the service refused the request or never got it (throttling, refused connection). */
+  /** Tokens a retry takes after a request that did nothing (throttled, connection refused). */
   readonly cheapRetryCost: number;
   /** Tokens a call that succeeded at its first attempt puts back. */
   readonly successRefill: number;
