@@ -668,6 +668,24 @@ describe("clock skew", () => {
     },
   );
 
+  scenario("the skew attempt comes on top of maxAttempts, and happens once per call", async () => {
+    const { client } = rig({ maxAttempts: 1 });
+    const pool = skewedService({ kind: "respond", body: JSON.stringify(POOL) });
+    server.script(pool, pool);
+    const output = await client.send(describePool());
+    expect(output.$metadata.attempts).toBe(2);
+    // A service whose clock jumps between answers would correct the clock each time; the
+    // client re-signs only once.
+    const refusedAt = (offset: number): Action => ({
+      ...fail(400, "InvalidSignatureException"),
+      headers: { date: new Date(Date.now() + offset).toUTCString() },
+    });
+    server.script(refusedAt(-AHEAD), refusedAt(AHEAD), ok(POOL));
+    const error = await rejection(client.send(describePool()));
+    expect(error).toMatchObject({ name: "InvalidSignatureException", $metadata: { attempts: 2 } });
+    expect(server.requests).toHaveLength(4);
+  });
+
   scenario("a signature error with a clock that is right is not retried", async () => {
     const { client } = rig();
     server.script(fail(400, "InvalidSignatureException", "The signature does not match"));
