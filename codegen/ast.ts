@@ -42,6 +42,8 @@ export const T = {
   auth: "smithy.api#auth",
   optionalAuth: "smithy.api#optionalAuth",
   paginated: "smithy.api#paginated",
+  readonly: "smithy.api#readonly",
+  idempotent: "smithy.api#idempotent",
   input: "smithy.api#input",
   output: "smithy.api#output",
   awsService: "aws.api#service",

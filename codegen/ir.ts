@@ -73,6 +73,10 @@ export interface OperationIR {
   readonly requiredInput: readonly string[];
   readonly errors: readonly string[];
   readonly auth: "sigv4" | "none";
+  /** `@readonly` or `@idempotent`: a request that may have reached the service can be resent. */
+  readonly safeToRetry: boolean;
+  /** `@readonly`: the operation changes nothing (implies `safeToRetry`). */
+  readonly readOnly: boolean;
   readonly paginated?: PaginationIR;
 }
 

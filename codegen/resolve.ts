@@ -188,6 +188,12 @@ export function resolveService(model: LoadedModel): ServiceIR {
     const input = shapeOf(inputId);
     const auth = op.traits?.[T.auth];
     const paginated = resolvePagination(id, op, shapes);
+    const readOnly = op.traits?.[T.readonly] !== undefined;
+    const idempotent = op.traits?.[T.idempotent] !== undefined;
+    // Smithy forbids both: @readonly already implies that repeating is harmless.
+    if (readOnly && idempotent) {
+      throw new ModelError(`${id}: an operation cannot be both @readonly and @idempotent`);
+    }
     return {
       name,
       commandName: `${name}Command`,
@@ -203,6 +209,8 @@ export function resolveService(model: LoadedModel): ServiceIR {
       errors: (op.errors ?? []).map((ref) => typeName(ref.target)).sort(),
       // `@auth([])` means no scheme applies: the request goes out anonymously.
       auth: Array.isArray(auth) && auth.length === 0 ? "none" : "sigv4",
+      safeToRetry: readOnly || idempotent,
+      readOnly,
       ...(paginated ? { paginated } : {}),
     };
   });

@@ -112,6 +112,20 @@ describe("resolve", () => {
     });
   });
 
+  it("reads retry safety from @readonly and @idempotent", () => {
+    const ir = resolveService(loadModelFile(join(root, "test/fixtures/weather/model.json")));
+    const byName = Object.fromEntries(ir.operations.map((op) => [op.name, op]));
+    expect(byName.GetForecast).toMatchObject({ safeToRetry: true, readOnly: true });
+    expect(byName.ListCities).toMatchObject({ safeToRetry: true, readOnly: false });
+    expect(byName.RecordObservation).toMatchObject({ safeToRetry: false, readOnly: false });
+  });
+
+  it("refuses an operation marked both @readonly and @idempotent", () => {
+    const both = model();
+    both.shapes["ex.test#Op"]!.traits = { "smithy.api#readonly": {}, "smithy.api#idempotent": {} };
+    expect(() => resolveService(loadModel(both))).toThrow(/both @readonly and @idempotent/);
+  });
+
   it("gives a required page size with a range the range's maximum as default", () => {
     const ir = resolveService(loadModelFile(join(root, "model/cognito-identity.json")));
     const list = ir.operations.find((op) => op.name === "ListIdentityPools");
@@ -201,6 +215,21 @@ describe("emit", () => {
       files.find((f) => f.path === `commands/${name}Command.ts`)!.content;
     expect(command("GetForecast")).not.toContain("sigv4");
     expect(command("ListCities")).toContain('import { sigv4 } from "../../rt/auth/sigv4.js";');
+  });
+
+  it("carries retry safety into each operation definition and its docs", () => {
+    const files = generate(loadModelFile(join(root, "test/fixtures/weather/model.json")), {
+      runtime: "../rt",
+      clientUserAgent: "test/0",
+    });
+    const command = (name: string) =>
+      files.find((f) => f.path === `commands/${name}Command.ts`)!.content;
+    expect(command("GetForecast")).toContain("  retrySafe: true,\n");
+    expect(command("GetForecast")).toContain("Retries: read-only (`@readonly`)");
+    expect(command("ListCities")).toContain("  retrySafe: true,\n");
+    expect(command("ListCities")).toContain("Retries: idempotent (`@idempotent`)");
+    expect(command("RecordObservation")).toContain("  retrySafe: false,\n");
+    expect(command("RecordObservation")).toContain("it is not sent again and never runs twice");
   });
 
   it("is deterministic", () => {

@@ -214,13 +214,13 @@ describe("the client as a @smithy/smithy-client Client", () => {
     expect(send).toHaveBeenCalledOnce();
   });
 
-  it("passes the abort signal of a call to the request handler", async () => {
-    const seen: unknown[] = [];
+  it("passes the handler a signal that aborts when the call's abort signal does", async () => {
+    const seen: (AbortSignal | undefined)[] = [];
     const client = new CognitoIdentityClient({
       region: "us-east-1",
       requestHandler: {
         async handle(request, options) {
-          seen.push(options?.abortSignal);
+          seen.push(options?.abortSignal as AbortSignal | undefined);
           return captureHandler(json({})).handle(request);
         },
       },
@@ -229,7 +229,31 @@ describe("the client as a @smithy/smithy-client Client", () => {
     await client.send(new GetIdCommand({ IdentityPoolId: "x:1" }), {
       abortSignal: controller.signal,
     });
-    expect(seen).toEqual([controller.signal]);
+    // Each attempt gets its own signal, which also carries the attempt's timeout.
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.aborted).toBe(false);
+    controller.abort();
+    expect(seen[0]?.aborted).toBe(false); // detached once the call was over
+    const inFlight = new AbortController();
+    let during: AbortSignal | undefined;
+    const hanging = new CognitoIdentityClient({
+      region: "us-east-1",
+      requestHandler: {
+        handle(_request, options) {
+          during = options?.abortSignal as AbortSignal;
+          return new Promise((_resolve, reject) =>
+            during!.addEventListener("abort", () => reject(new Error("aborted"))),
+          );
+        },
+      },
+    });
+    const call = hanging
+      .send(new GetIdCommand({ IdentityPoolId: "x:1" }), { abortSignal: inFlight.signal })
+      .catch((e) => e);
+    await vi.waitFor(() => expect(during).toBeDefined());
+    inFlight.abort();
+    expect(during?.aborted).toBe(true);
+    expect(await call).toMatchObject({ name: "AbortError" });
   });
 
   it("destroys its request handler", () => {

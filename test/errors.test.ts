@@ -37,9 +37,11 @@ import {
 
 const ENDPOINT = "https://cognito-identity.us-east-1.amazonaws.com/";
 const JSON_11 = "application/x-amz-json-1.1";
+// One attempt: these tests are about reading errors; test/faults covers retrying them.
 const client = new CognitoIdentityClient({
   region: "us-east-1",
   credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+  maxAttempts: 1,
 });
 
 const server = setupServer();

@@ -22,6 +22,8 @@ function setup(logger: Logger | undefined, ...answers: CannedResponse[]) {
     region: "us-east-1",
     credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret", sessionToken: "token" },
     requestHandler: handler,
+    // One attempt per call: these tests are about what one attempt logs.
+    maxAttempts: 1,
     ...(logger ? { logger } : {}),
   });
   return { client, handler };
@@ -92,7 +94,14 @@ describe("a successful call", () => {
 
   it("logs each attempt at debug with the credential headers hidden", async () => {
     const { calls, logger } = recorder();
-    const { client } = setup(logger, json({}));
+    const { client } = setup(
+      logger,
+      json({
+        IdentityPoolId: POOL_ID,
+        IdentityPoolName: "p",
+        AllowUnauthenticatedIdentities: false,
+      }),
+    );
     await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: POOL_ID }));
     const [level, record] = calls[0]!;
     expect(level).toBe("debug");

@@ -270,6 +270,35 @@ const PAGINATED: Record<string, Record<string, string>> = {
   },
 };
 
+// Retry safety. Not in the service's own model (facts §2 and §9: it has no @readonly and no
+// @idempotent): this is our addition, so clients can tell which operations are safe to resend
+// after a failure that may have reached the service. `null` = neither trait (not idempotent).
+const RETRY_SAFETY: Record<string, "readonly" | "idempotent" | null> = {
+  CreateIdentityPool: null,
+  DeleteIdentities: "idempotent",
+  DeleteIdentityPool: "idempotent",
+  DescribeIdentity: "readonly",
+  DescribeIdentityPool: "readonly",
+  GetCredentialsForIdentity: "idempotent",
+  GetId: null,
+  GetIdentityPoolRoles: "readonly",
+  GetOpenIdToken: "idempotent",
+  GetOpenIdTokenForDeveloperIdentity: null,
+  GetPrincipalTagAttributeMap: "readonly",
+  ListIdentities: "readonly",
+  ListIdentityPools: "readonly",
+  ListTagsForResource: "readonly",
+  LookupDeveloperIdentity: "readonly",
+  MergeDeveloperIdentities: "idempotent",
+  SetIdentityPoolRoles: "idempotent",
+  SetPrincipalTagAttributeMap: "idempotent",
+  TagResource: "idempotent",
+  UnlinkDeveloperIdentity: "idempotent",
+  UnlinkIdentity: "idempotent",
+  UntagResource: "idempotent",
+  UpdateIdentityPool: "idempotent",
+};
+
 // Every structure with its members in model order (facts §6; errors repeated in §8).
 const STRUCTURES: Record<string, Structure> = {
   CognitoIdentityProvider: {
@@ -971,6 +1000,30 @@ describe("operations", () => {
       expect(output[p.outputToken!]?.target).toBe(abs("PaginationKey"));
       expect(output[p.items!], `${name} items`).toBeDefined();
     }
+  });
+
+  it.each(Object.entries(RETRY_SAFETY))("%s has the retry safety we give it", (name, safety) => {
+    const traits = traitsOf(name);
+    const docs = String(traits["smithy.api#documentation"]);
+    expect("smithy.api#readonly" in traits).toBe(safety === "readonly");
+    expect("smithy.api#idempotent" in traits).toBe(safety === "idempotent");
+    if (safety === "readonly") expect(traits["smithy.api#readonly"]).toEqual({});
+    if (safety === "idempotent") expect(traits["smithy.api#idempotent"]).toEqual({});
+    // The docs say the trait is ours, or why the operation is not safe to repeat.
+    if (safety) {
+      expect(docs).toContain(`Marked @${safety} by this model, not by the service's own model`);
+    } else {
+      expect(docs).toMatch(/Not idempotent: .*creates? (a new|another)/);
+    }
+  });
+
+  it("leaves exactly the operations that can create something unmarked", () => {
+    expect(Object.keys(RETRY_SAFETY)).toEqual(Object.keys(OPERATIONS));
+    expect(Object.keys(RETRY_SAFETY).filter((name) => RETRY_SAFETY[name] === null)).toEqual([
+      "CreateIdentityPool",
+      "GetId",
+      "GetOpenIdTokenForDeveloperIdentity",
+    ]);
   });
 
   it("says in the docs where pagination goes beyond the service's own paginator list", () => {

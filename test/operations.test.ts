@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   CognitoIdentity,
   CognitoIdentityClient,
+  CognitoIdentityServiceException,
   CreateIdentityPoolCommand,
   DeleteIdentitiesCommand,
   DeleteIdentityPoolCommand,
@@ -696,7 +697,35 @@ describe("request bodies", () => {
   it("sends {} when no member is set (with validation off)", async () => {
     const seen = serve({ body: "{}", requestId: "req-empty-input" });
     const client = new CognitoIdentityClient({ ...config, validateInput: false });
-    await client.send(new DescribeIdentityPoolCommand({} as { IdentityPoolId: string }));
+    await client.send(new ListIdentityPoolsCommand({} as { MaxResults: number }));
+    expect(seen[0]!.body).toBe("{}");
+    expect(seen[0]!.headers["x-amz-target"]).toBe("AWSCognitoIdentityService.ListIdentityPools");
+  });
+
+  it("rejects a 200 that has none of the members the output requires", async () => {
+    serve({ body: "{}", requestId: "req-empty-pool" });
+    const client = new CognitoIdentityClient({ ...config, validateInput: false, maxAttempts: 1 });
+    const error = await client
+      .send(new DescribeIdentityPoolCommand({} as { IdentityPoolId: string }))
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(CognitoIdentityServiceException);
+    expect(error).toMatchObject({
+      name: "InvalidResponseError",
+      $fault: "server",
+      $metadata: { httpStatusCode: 200, requestId: "req-empty-pool", attempts: 1 },
+    });
+    expect(error.message).toContain(
+      "IdentityPoolId, IdentityPoolName, AllowUnauthenticatedIdentities",
+    );
+  });
+
+  it("accepts a 200 that has some of the members the output requires", async () => {
+    const seen = serve({ body: '{"IdentityPoolId":"us-east-1:1"}', requestId: "req-part" });
+    const client = new CognitoIdentityClient({ ...config, validateInput: false });
+    const output = await client.send(
+      new DescribeIdentityPoolCommand({} as { IdentityPoolId: string }),
+    );
+    expect(output.IdentityPoolId).toBe("us-east-1:1");
     expect(seen[0]!.body).toBe("{}");
     expect(seen[0]!.headers["x-amz-target"]).toBe("AWSCognitoIdentityService.DescribeIdentityPool");
   });

@@ -1,5 +1,8 @@
+import type { RetryStrategyV2 } from "@smithy/types";
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type AbortError,
+  AdaptiveRetryStrategy,
   type AmbiguousRoleResolutionType,
   CognitoIdentity,
   CognitoIdentityClient,
@@ -20,11 +23,14 @@ import {
   isCognitoIdentityError,
   type LimitExceededException,
   ListIdentityPoolsCommand,
+  type NetworkError,
   type NotAuthorizedException,
   paginateListIdentityPools,
   type ResourceConflictException,
   type ResourceNotFoundException,
   SetIdentityPoolRolesCommand,
+  StandardRetryStrategy,
+  type TimeoutError,
   type TooManyRequestsException,
   UpdateIdentityPoolCommand,
 } from "../src/index.js";
@@ -174,5 +180,26 @@ describe("error unions", () => {
     }
     // @ts-expect-error not an error of this service
     isCognitoIdentityError(error, "NoSuchBucket");
+  });
+});
+
+describe("retry options", () => {
+  it("take a mode by name and any @smithy/types RetryStrategyV2", () => {
+    new CognitoIdentityClient({ maxAttempts: 5, retryMode: "adaptive", requestTimeout: 1000 });
+    // @ts-expect-error there is no such retry mode
+    new CognitoIdentityClient({ retryMode: "fast" });
+    const foreign: RetryStrategyV2 = new StandardRetryStrategy();
+    new CognitoIdentityClient({ retryStrategy: foreign });
+    new CognitoIdentityClient({ retryStrategy: new AdaptiveRetryStrategy({ maxAttempts: 2 }) });
+    client.send(new GetIdCommand({ IdentityPoolId: "x:1" }), {
+      abortSignal: new AbortController().signal,
+      requestTimeout: 500,
+    });
+  });
+
+  it("give the failure errors literal names", () => {
+    expectTypeOf<TimeoutError["name"]>().toEqualTypeOf<"TimeoutError">();
+    expectTypeOf<AbortError["name"]>().toEqualTypeOf<"AbortError">();
+    expectTypeOf<NetworkError["code"]>().toEqualTypeOf<string | undefined>();
   });
 });

@@ -9,7 +9,7 @@ import type { Schema, StringSchema } from "../src/runtime/schema.js";
 import { validate } from "../src/runtime/validate.js";
 import { arbitraryFor, codePoints } from "./helpers/arbitraries.js";
 import { captureHandler, json } from "./helpers/capture.js";
-import { allOperations } from "./helpers/operations.js";
+import { allOperations, validOutputBody } from "./helpers/operations.js";
 
 /** One way to break one rule at one place of a value: what validation must then report. */
 interface Mutation {
@@ -312,7 +312,7 @@ describe("one failing input per constraint kind", () => {
 describe.each(allOperations)("$name", ({ operation, Command }) => {
   it("sends a valid input generated from the model", async () => {
     const [input] = fc.sample(arbitraryFor(operation.input), { numRuns: 1, seed: 5 });
-    const handler = captureHandler(json({}));
+    const handler = captureHandler({ body: validOutputBody(operation) });
     await client(handler).send(new Command(input));
     expect(handler.requests).toHaveLength(1);
   });

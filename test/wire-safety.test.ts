@@ -24,7 +24,7 @@ import type { Schema } from "../src/runtime/schema.js";
 import { isLoopbackHost } from "../src/runtime/transport-security.js";
 import { arbitraryFor } from "./helpers/arbitraries.js";
 import { type CannedResponse, captureHandler, json } from "./helpers/capture.js";
-import { allOperations } from "./helpers/operations.js";
+import { allOperations, validOutputBody } from "./helpers/operations.js";
 
 const POOL_ID = "us-east-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789";
 const IDENTITY_ID = "us-east-1:11111111-2222-3333-4444-555555555555";
@@ -77,7 +77,14 @@ function hostile(schema: Schema, maps: Set<Schema>): unknown {
         const value = hostile(member, maps);
         if (value !== undefined) entries.push([name, value]);
       }
-      return entries.length > 0 ? withOwn(entries) : undefined;
+      if (entries.length === 0) return undefined;
+      // A structure the response must carry whole gets its required members too.
+      for (const name of schema.required ?? []) {
+        if (entries.some(([set]) => set === name)) continue;
+        const [sample] = fc.sample(arbitraryFor(schema.members[name]!), { numRuns: 1, seed: 7 });
+        entries.push([name, sample]);
+      }
+      return withOwn(entries);
     }
     case "list": {
       const item = hostile(schema.member, maps);
@@ -302,7 +309,10 @@ describe("allowInsecureEndpoint", () => {
     const [input] = fc.sample(arbitraryFor(operation.input), { numRuns: 1, seed: 11 });
 
     it(`${allowedOverHttp.includes(name) ? "goes" : "is refused"} over http:// to another host`, async () => {
-      const { client, handler } = clientFor(json({}), { endpoint: "http://example.com" });
+      const { client, handler } = clientFor(
+        { body: validOutputBody(operation) },
+        { endpoint: "http://example.com" },
+      );
       const result = await client.send(new Command(input)).then(
         () => undefined,
         (e: unknown) => e,
@@ -326,7 +336,10 @@ describe("allowInsecureEndpoint", () => {
       ["https://example.com", {}],
       ["http://example.com", { allowInsecureEndpoint: true }],
     ])("goes to %s %j", async (endpoint, options) => {
-      const { client, handler } = clientFor(json({}), { endpoint, ...options });
+      const { client, handler } = clientFor(
+        { body: validOutputBody(operation) },
+        { endpoint, ...options },
+      );
       await client.send(new Command(input));
       expect(handler.requests).toHaveLength(1);
       expect(handler.requests[0]!.hostname).toBe(new URL(endpoint).hostname);

@@ -13,6 +13,9 @@ export function operationDocs(ir: ServiceIR, op: OperationIR, indent = ""): stri
     op.auth === "none"
       ? "Sent unsigned: it needs no AWS credentials."
       : "Signed with SigV4: it needs AWS credentials.";
+  const retry = op.safeToRetry
+    ? `Retries: ${op.readOnly ? "read-only (`@readonly`)" : "idempotent (`@idempotent`)"}, so it is retried after any retryable failure, even one that may have reached the service.`
+    : "Retries: neither `@readonly` nor `@idempotent`, so after a failure that may have reached the service (a timeout, a dropped connection, a 5xx) it is not sent again and never runs twice; throttling and refused connections are still retried.";
   const throws = op.errors.map((name) => {
     const text = summary(byName.get(name)?.docs ?? "");
     return `@throws {@link ${name}}${text ? ` ${text}` : ""}`;
@@ -22,6 +25,8 @@ export function operationDocs(ir: ServiceIR, op: OperationIR, indent = ""): stri
       op.docs,
       "",
       auth,
+      "",
+      retry,
       "",
       ...throws,
       `@throws {@link ${ir.baseErrorName}} for any other error the service returns.`,
@@ -74,11 +79,12 @@ function emitCommand(ir: ServiceIR, op: OperationIR, runtime: string): Generated
     `  input: ${op.inputSchema},\n` +
     `  output: ${op.outputSchema},\n` +
     `  auth: ${op.auth === "sigv4" ? "sigv4" : "undefined"},\n` +
+    `  retrySafe: ${op.safeToRetry},\n` +
     "};\n\n" +
     operationDocs(ir, op) +
     `export class ${name} extends ServiceCommand<${name}Input, ${name}Output, ${name}Error> {\n` +
     optionalInputConstructor +
-    "  /** The operation's name, schemas and authentication scheme. */\n" +
+    "  /** The operation's name, schemas, authentication scheme and retry safety. */\n" +
     "  get operation(): OperationDefinition {\n    return operation;\n  }\n}\n";
   return { path: `commands/${name}.ts`, content };
 }

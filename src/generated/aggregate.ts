@@ -31,9 +31,11 @@ import { UpdateIdentityPoolCommand, type UpdateIdentityPoolCommandInput, type Up
  */
 export class CognitoIdentity extends CognitoIdentityClient {
   /**
-   * Creates an identity pool: a per-account store of user identities that can trade logins for temporary AWS credentials. Public providers are configured by domain, such as graph.facebook.com, accounts.google.com, www.amazon.com or api.twitter.com. Requires AWS credentials (SigV4).
+   * Creates an identity pool: a per-account store of user identities that can trade logins for temporary AWS credentials. Public providers are configured by domain, such as graph.facebook.com, accounts.google.com, www.amazon.com or api.twitter.com. Requires AWS credentials (SigV4). Not idempotent: each call creates another identity pool.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: neither `@readonly` nor `@idempotent`, so after a failure that may have reached the service (a timeout, a dropped connection, a 5xx) it is not sent again and never runs twice; throttling and refused connections are still retried.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -52,9 +54,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Deletes between 1 and 60 identities from an identity pool and reports any it could not delete. Requires AWS credentials (SigV4).
+   * Deletes between 1 and 60 identities from an identity pool and reports any it could not delete. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -70,9 +74,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Deletes an identity pool. After that, its users can no longer sign in through it. Requires AWS credentials (SigV4).
+   * Deletes an identity pool. After that, its users can no longer sign in through it. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -90,9 +96,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Returns details of one identity: its linked logins and when it was created and last changed. Requires AWS credentials (SigV4).
+   * Returns details of one identity: its linked logins and when it was created and last changed. Requires AWS credentials (SigV4). Marked @readonly by this model, not by the service's own model: it changes nothing, so it is safe to repeat.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: read-only (`@readonly`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -110,9 +118,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Returns the settings of an identity pool, such as its name, login providers and whether guests are allowed. Requires AWS credentials (SigV4).
+   * Returns the settings of an identity pool, such as its name, login providers and whether guests are allowed. Requires AWS credentials (SigV4). Marked @readonly by this model, not by the service's own model: it changes nothing, so it is safe to repeat.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: read-only (`@readonly`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -130,9 +140,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Returns temporary AWS credentials for an identity. Any logins sent are checked against the pool's providers, and a token from cognito-identity.amazonaws.com is exchanged with AWS STS for the matching role. This is a public operation: it is sent unsigned and needs no AWS credentials.
+   * Returns temporary AWS credentials for an identity. Any logins sent are checked against the pool's providers, and a token from cognito-identity.amazonaws.com is exchanged with AWS STS for the matching role. This is a public operation: it is sent unsigned and needs no AWS credentials. Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Sent unsigned: it needs no AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link ExternalServiceException} A service this call depends on, such as a public login provider, did not respond.
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -153,9 +165,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Finds or creates the identity ID for a user in an identity pool. Sending several logins links them to the same identity. This is a public operation: it is sent unsigned and needs no AWS credentials.
+   * Finds or creates the identity ID for a user in an identity pool. Sending several logins links them to the same identity. This is a public operation: it is sent unsigned and needs no AWS credentials. Not idempotent: a call without logins creates a new identity each time.
    *
    * Sent unsigned: it needs no AWS credentials.
+   *
+   * Retries: neither `@readonly` nor `@idempotent`, so after a failure that may have reached the service (a timeout, a dropped connection, a 5xx) it is not sent again and never runs twice; throttling and refused connections are still retried.
    *
    * @throws {@link ExternalServiceException} A service this call depends on, such as a public login provider, did not respond.
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -176,9 +190,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Returns the default roles and per-provider role mappings of an identity pool. Requires AWS credentials (SigV4).
+   * Returns the default roles and per-provider role mappings of an identity pool. Requires AWS credentials (SigV4). Marked @readonly by this model, not by the service's own model: it changes nothing, so it is safe to repeat.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: read-only (`@readonly`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -197,9 +213,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Returns an OpenID Connect token, valid for 10 minutes, for an identity ID obtained from GetId. Extra logins sent with the call are linked to the identity. This is a public operation: it is sent unsigned and needs no AWS credentials.
+   * Returns an OpenID Connect token, valid for 10 minutes, for an identity ID obtained from GetId. Extra logins sent with the call are linked to the identity. This is a public operation: it is sent unsigned and needs no AWS credentials. Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Sent unsigned: it needs no AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link ExternalServiceException} A service this call depends on, such as a public login provider, did not respond.
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -219,9 +237,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * For users signed in by your own backend: finds or creates their identity and returns it with an OpenID Connect token. Leave IdentityId out to create a new identity, or pass one to link more logins to it. Requires AWS credentials (SigV4).
+   * For users signed in by your own backend: finds or creates their identity and returns it with an OpenID Connect token. Leave IdentityId out to create a new identity, or pass one to link more logins to it. Requires AWS credentials (SigV4). Not idempotent: a call without IdentityId can create a new identity.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: neither `@readonly` nor `@idempotent`, so after a failure that may have reached the service (a timeout, a dropped connection, a 5xx) it is not sent again and never runs twice; throttling and refused connections are still retried.
    *
    * @throws {@link DeveloperUserAlreadyRegisteredException} The developer user identifier is already linked to a different identity.
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -241,9 +261,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Returns how token claims are mapped to principal tags for one login provider of an identity pool. Requires AWS credentials (SigV4).
+   * Returns how token claims are mapped to principal tags for one login provider of an identity pool. Requires AWS credentials (SigV4). Marked @readonly by this model, not by the service's own model: it changes nothing, so it is safe to repeat.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: read-only (`@readonly`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -261,9 +283,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Lists the identities in an identity pool, one page at a time. Requires AWS credentials (SigV4). The service pages these results with NextToken like ListIdentityPools; this model marks the operation as paginated so SDKs generate an iterator.
+   * Lists the identities in an identity pool, one page at a time. Requires AWS credentials (SigV4). The service pages these results with NextToken like ListIdentityPools; this model marks the operation as paginated so SDKs generate an iterator. Marked @readonly by this model, not by the service's own model: it changes nothing, so it is safe to repeat.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: read-only (`@readonly`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -281,9 +305,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Lists the identity pools in the caller's account, one page at a time. Requires AWS credentials (SigV4).
+   * Lists the identity pools in the caller's account, one page at a time. Requires AWS credentials (SigV4). Marked @readonly by this model, not by the service's own model: it changes nothing, so it is safe to repeat.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: read-only (`@readonly`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -301,9 +327,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Returns the tags attached to an identity pool. Requires AWS credentials (SigV4).
+   * Returns the tags attached to an identity pool. Requires AWS credentials (SigV4). Marked @readonly by this model, not by the service's own model: it changes nothing, so it is safe to repeat.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: read-only (`@readonly`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -321,9 +349,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Finds the identity for a developer user identifier, or the developer user identifiers of an identity. If both are given and they do not belong together, a ResourceConflictException is returned. Meant for low-volume admin lookups; use GetOpenIdTokenForDeveloperIdentity on sign-in paths. Requires AWS credentials (SigV4). The service pages these results with NextToken like ListIdentityPools; this model marks the operation as paginated so SDKs generate an iterator.
+   * Finds the identity for a developer user identifier, or the developer user identifiers of an identity. If both are given and they do not belong together, a ResourceConflictException is returned. Meant for low-volume admin lookups; use GetOpenIdTokenForDeveloperIdentity on sign-in paths. Requires AWS credentials (SigV4). The service pages these results with NextToken like ListIdentityPools; this model marks the operation as paginated so SDKs generate an iterator. Marked @readonly by this model, not by the service's own model: it changes nothing, so it is safe to repeat.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: read-only (`@readonly`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -342,9 +372,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Merges two developer-authenticated users of the same pool and provider into one identity: the source user joins the destination user's identity. The two users together may have at most 20 linked logins. Requires AWS credentials (SigV4).
+   * Merges two developer-authenticated users of the same pool and provider into one identity: the source user joins the destination user's identity. The two users together may have at most 20 linked logins. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -363,9 +395,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Sets the default roles and per-provider role mappings that GetCredentialsForIdentity uses for an identity pool. Requires AWS credentials (SigV4).
+   * Sets the default roles and per-provider role mappings that GetCredentialsForIdentity uses for an identity pool. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link ConcurrentModificationException} Another request was changing the same resource at the same time.
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -385,9 +419,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Sets how token claims are mapped to principal tags for one login provider, using either the default mappings or custom ones. Requires AWS credentials (SigV4).
+   * Sets how token claims are mapped to principal tags for one login provider, using either the default mappings or custom ones. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -405,9 +441,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Adds tags to an identity pool. Tags are key/value labels for grouping pools, tracking cost and writing IAM conditions; a pool can carry up to 50. Requires AWS credentials (SigV4).
+   * Adds tags to an identity pool. Tags are key/value labels for grouping pools, tracking cost and writing IAM conditions; a pool can carry up to 50. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -425,9 +463,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Removes a developer user identifier from an identity. The next time that user signs in they get a new identity; an identity left with no logins can no longer be used. Requires AWS credentials (SigV4).
+   * Removes a developer user identifier from an identity. The next time that user signs in they get a new identity; an identity left with no logins can no longer be used. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -446,9 +486,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Removes one or more public provider logins from an identity. Removed logins count as new users next time; removing the last login makes the identity unusable. This is a public operation: it is sent unsigned and needs no AWS credentials.
+   * Removes one or more public provider logins from an identity. Removed logins count as new users next time; removing the last login makes the identity unusable. This is a public operation: it is sent unsigned and needs no AWS credentials. Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Sent unsigned: it needs no AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link ExternalServiceException} A service this call depends on, such as a public login provider, did not respond.
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -468,9 +510,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Removes tags, by key, from an identity pool. Requires AWS credentials (SigV4).
+   * Removes tags, by key, from an identity pool. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
    * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -488,9 +532,11 @@ export class CognitoIdentity extends CognitoIdentityClient {
   }
 
   /**
-   * Replaces the settings of an identity pool with the ones given and returns the result. Requires AWS credentials (SigV4).
+   * Replaces the settings of an identity pool with the ones given and returns the result. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
    *
    * Signed with SigV4: it needs AWS credentials.
+   *
+   * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
    *
    * @throws {@link ConcurrentModificationException} Another request was changing the same resource at the same time.
    * @throws {@link InternalErrorException} The service hit an internal error while handling the request.

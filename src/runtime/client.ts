@@ -9,6 +9,7 @@ import {
   validationMiddleware,
 } from "./middleware.js";
 import type { ServiceDefinition } from "./operation.js";
+import { retryMiddleware } from "./retry/middleware.js";
 import { addSafeguards } from "./safeguards.js";
 
 /**
@@ -21,6 +22,9 @@ export class ServiceClient extends Client<
   MetadataBearer,
   ResolvedClientConfig
 > {
+  /** Aborts the calls in flight, and their waits, when the client is destroyed. */
+  readonly #lifetime = new AbortController();
+
   constructor(service: ServiceDefinition, config: ClientConfig) {
     super(resolveClientConfig(service, config));
     if (this.config.validateInput) {
@@ -37,6 +41,11 @@ export class ServiceClient extends Client<
       step: "build",
       name: "userAgentMiddleware",
     });
+    this.middlewareStack.add(retryMiddleware(this.config, this.#lifetime.signal), {
+      step: "finalizeRequest",
+      name: "retryMiddleware",
+      priority: "high",
+    });
     this.middlewareStack.add(signingMiddleware(this.config), {
       step: "finalizeRequest",
       name: "signingMiddleware",
@@ -47,5 +56,11 @@ export class ServiceClient extends Client<
       name: "deserializerMiddleware",
     });
     addSafeguards(this.middlewareStack, config);
+  }
+
+  /** Cancels the calls in flight (they reject with an `AbortError`) and releases the handler. */
+  override destroy(): void {
+    this.#lifetime.abort();
+    super.destroy();
   }
 }

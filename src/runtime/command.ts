@@ -10,6 +10,7 @@ import {
 import type { ResolvedClientConfig } from "./config.js";
 import type { OperationContext } from "./middleware.js";
 import type { OperationDefinition } from "./operation.js";
+import { bindCall, sendAttempt } from "./retry/attempt.js";
 
 /**
  * The base of every generated command: the input of one call to one operation. `E` is the
@@ -53,10 +54,9 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
         commandInstance: this,
       },
     };
-    const abortSignal = options?.abortSignal;
+    bindCall(context, options);
     return stack.resolve(
-      (args) =>
-        config.requestHandler.handle(args.request as never, abortSignal ? { abortSignal } : {}),
+      (args) => sendAttempt(config.requestHandler, args.request as never, context),
       context,
     ) as Handler<Input, Output>;
   }

@@ -4,12 +4,17 @@ import { type EndpointConfig, resolveEndpointConfig } from "./endpoint.js";
 import { readEnv } from "./env.js";
 import { ConfigurationError } from "./errors.js";
 import type { ServiceDefinition } from "./operation.js";
+import {
+  type ResolvedRetryConfig,
+  type RetryClientConfig,
+  resolveRetryConfig,
+} from "./retry/config.js";
 import type { SafeguardsConfig } from "./safeguards.js";
 import { FetchRequestHandler, type RequestHandlerLike } from "./transport/fetch.js";
 import { type CustomUserAgent, userAgentHeader } from "./user-agent.js";
 
 /** The options every generated client accepts. */
-export interface ClientConfig extends EndpointConfig, SafeguardsConfig {
+export interface ClientConfig extends EndpointConfig, SafeguardsConfig, RetryClientConfig {
   /**
    * The AWS Region to send requests to and sign them for, such as `eu-west-1`.
    * @default `AWS_REGION`, then `AWS_DEFAULT_REGION`, then (Node) the profile's `region` in
@@ -45,7 +50,7 @@ export interface ClientConfig extends EndpointConfig, SafeguardsConfig {
 }
 
 /** The configuration as the runtime uses it: every option turned into something callable. */
-export interface ResolvedClientConfig {
+export interface ResolvedClientConfig extends ResolvedRetryConfig {
   readonly apiVersion: string;
   readonly requestHandler: RequestHandlerLike;
   /** The region for signing: rejects with a ConfigurationError when there is none. */
@@ -73,6 +78,7 @@ export function resolveClientConfig(
     validateInput: config.validateInput ?? true,
     userAgent: userAgentHeader(service, config.customUserAgent),
     authCache: new Map(),
+    ...resolveRetryConfig(config),
   };
 }
 

@@ -69,7 +69,7 @@ export function signingMiddleware(
       credentials: config.credentials,
       region: await config.region(),
       signingName: operation.service.signingName,
-      signingDate: new Date(),
+      signingDate: new Date(Date.now() + config.systemClockOffset),
       cache: config.authCache,
     });
     return next({ ...args, request });

@@ -41,4 +41,10 @@ export interface OperationDefinition {
   readonly output: StructureSchema;
   /** The scheme that authenticates the request, or undefined when it is sent anonymously. */
   readonly auth: AuthScheme | undefined;
+  /**
+   * True for `@readonly` and `@idempotent` operations: a request that may have reached the
+   * service (a timeout, a dropped connection, a 5xx) can be sent again without doing twice
+   * what was meant once. Absent means false.
+   */
+  readonly retrySafe?: boolean;
 }

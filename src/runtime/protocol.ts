@@ -48,6 +48,20 @@ export function deserializeOutput(
     });
   }
   const output = (fromWire(parsed, operation.output) ?? {}) as Record<string, unknown>;
+  // Members may be missing (the service may leave out what it has no value for), but an
+  // answer with none of the members the model requires is not this operation's answer: an
+  // empty 200 from a proxy, say.
+  const required = operation.output.required ?? [];
+  if (required.length > 0 && !required.some((name) => Object.hasOwn(output, name))) {
+    throw new operation.service.baseError({
+      name: "InvalidResponseError",
+      $fault: "server",
+      message:
+        `HTTP ${$metadata.httpStatusCode} response has none of the members ${operation.name} ` +
+        `must return (${required.join(", ")}): ${body.trim() ? bodySnippet(body) : "empty body"}`,
+      $metadata,
+    });
+  }
   output.$metadata = $metadata;
   return output;
 }
@@ -161,7 +175,8 @@ function stringField(data: Record<string, unknown>, name: string): string | unde
   return undefined;
 }
 
-function headerValue(headers: Record<string, string>, name: string): string | undefined {
+/** Looks a header up by its lower-case name, whatever case the handler used. */
+export function headerValue(headers: Record<string, string>, name: string): string | undefined {
   for (const key of Object.keys(headers)) {
     if (key.toLowerCase() === name) return headers[key];
   }

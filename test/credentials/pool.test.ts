@@ -280,6 +280,17 @@ describe("when the service rejects the cached identity id", () => {
 });
 
 describe("when the service cannot answer", () => {
+  // One attempt per call, so each queued failure reaches the provider.
+  const ONE_ATTEMPT = { maxAttempts: 1 };
+
+  it("rides out one throttled answer with the client's retries, keeping the identity", async () => {
+    await store.set(GUEST_KEY, identityId(7));
+    fake.queue("GetCredentialsForIdentity", serviceError("TooManyRequestsException", 400));
+    const provider = fromCognitoIdentityPool({ identityPoolId: POOL_ID, cache: store });
+    await expect(provider()).resolves.toMatchObject({ identityId: identityId(7) });
+    expect(fake.count("GetId")).toBe(0);
+  });
+
   it.each([
     ["a network error", networkError()],
     ["throttling", serviceError("TooManyRequestsException", 400)],
@@ -289,7 +300,11 @@ describe("when the service cannot answer", () => {
   ])("keeps the cached identity id after %s", async (_label, failure) => {
     await store.set(GUEST_KEY, identityId(7));
     fake.queue("GetCredentialsForIdentity", failure);
-    const provider = fromCognitoIdentityPool({ identityPoolId: POOL_ID, cache: store });
+    const provider = fromCognitoIdentityPool({
+      identityPoolId: POOL_ID,
+      cache: store,
+      clientConfig: ONE_ATTEMPT,
+    });
 
     await expect(provider()).rejects.toThrow();
     expect(await store.get(GUEST_KEY)).toBe(identityId(7));
@@ -300,7 +315,11 @@ describe("when the service cannot answer", () => {
 
   it("keeps a new identity id even when its first GetCredentialsForIdentity fails", async () => {
     fake.queue("GetCredentialsForIdentity", networkError());
-    const provider = fromCognitoIdentityPool({ identityPoolId: POOL_ID, cache: store });
+    const provider = fromCognitoIdentityPool({
+      identityPoolId: POOL_ID,
+      cache: store,
+      clientConfig: ONE_ATTEMPT,
+    });
     await expect(provider()).rejects.toThrow();
     expect(await store.get(GUEST_KEY)).toBe(identityId(1));
     await expect(provider()).resolves.toMatchObject({ identityId: identityId(1) });
@@ -309,9 +328,11 @@ describe("when the service cannot answer", () => {
 
   it("passes the service's typed error on unchanged", async () => {
     fake.queue("GetId", serviceError("TooManyRequestsException"));
-    const error = await fromCognitoIdentityPool({ identityPoolId: POOL_ID, cache: store })().catch(
-      (e: unknown) => e,
-    );
+    const error = await fromCognitoIdentityPool({
+      identityPoolId: POOL_ID,
+      cache: store,
+      clientConfig: ONE_ATTEMPT,
+    })().catch((e: unknown) => e);
     expect(error).toMatchObject({
       name: "TooManyRequestsException",
       $fault: "client",
@@ -332,7 +353,11 @@ describe("concurrent calls", () => {
 
   it("all reject when the shared refresh fails, and the next call starts afresh", async () => {
     fake.queue("GetCredentialsForIdentity", serviceError("InternalErrorException", 500));
-    const provider = fromCognitoIdentityPool({ identityPoolId: POOL_ID, cache: store });
+    const provider = fromCognitoIdentityPool({
+      identityPoolId: POOL_ID,
+      cache: store,
+      clientConfig: { maxAttempts: 1 },
+    });
     const settled = await Promise.allSettled(Array.from({ length: 3 }, () => provider()));
 
     expect(settled.map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"]);

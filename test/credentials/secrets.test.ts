@@ -122,6 +122,8 @@ describe("no secret in errors or logs", () => {
       identityPoolId: POOL_ID,
       logins: providerLogins,
       cache,
+      // One attempt, so each scripted failure is the one the caller sees.
+      clientConfig: { maxAttempts: 1 },
     })().catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(Error);

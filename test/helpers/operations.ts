@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import * as sdk from "../../src/index.js";
+import { toWire } from "../../src/runtime/json-codec.js";
 import type { OperationDefinition } from "../../src/runtime/operation.js";
+import { arbitraryFor } from "./arbitraries.js";
 
 export interface OperationEntry {
   readonly name: string;
@@ -19,3 +22,12 @@ export const allOperations: readonly OperationEntry[] = Object.entries(sdk)
     };
   })
   .sort((a, b) => (a.name < b.name ? -1 : 1));
+
+/**
+ * A 200 body the operation accepts: a sample of its output schema in wire form, so outputs
+ * with required members (an identity pool) are complete.
+ */
+export function validOutputBody(operation: OperationDefinition, seed = 3): string {
+  const [output] = fc.sample(arbitraryFor(operation.output), { numRuns: 1, seed });
+  return JSON.stringify(toWire(output, operation.output));
+}

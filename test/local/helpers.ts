@@ -51,7 +51,13 @@ export function useLocalService(options: LocalCognitoIdentityOptions = {}): Loca
   const service = {} as LocalTestService;
   beforeAll(async () => {
     service.local = await startLocalCognitoIdentity(options);
-    const config = { region: service.local.region, endpoint: service.local.endpoint, credentials };
+    // One attempt per call: these tests look at what the service answers, not at retries.
+    const config = {
+      region: service.local.region,
+      endpoint: service.local.endpoint,
+      credentials,
+      maxAttempts: 1,
+    };
     service.client = new CognitoIdentity(config);
     service.unchecked = new CognitoIdentity({ ...config, validateInput: false });
   });

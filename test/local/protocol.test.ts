@@ -4,7 +4,7 @@
  * wherever the SDK would never send the request.
  */
 import { describe, expect, it } from "vitest";
-import { CognitoIdentity } from "../../src/index.js";
+import { CognitoIdentity, NetworkError } from "../../src/index.js";
 import { Dispatcher } from "../../src/testing/dispatch.js";
 import { handlers } from "../../src/testing/handlers/index.js";
 import { startLocalCognitoIdentity } from "../../src/testing/index.js";
@@ -324,11 +324,12 @@ describe("startLocalCognitoIdentity", () => {
       region: local.region,
       endpoint: local.endpoint,
       credentials,
+      maxAttempts: 1,
     });
     await client.listIdentityPools({ MaxResults: 1 });
     await local.close();
     await local.close();
-    await expect(client.listIdentityPools({ MaxResults: 1 })).rejects.toThrow(TypeError);
+    await expect(client.listIdentityPools({ MaxResults: 1 })).rejects.toThrow(NetworkError);
   });
 });
 

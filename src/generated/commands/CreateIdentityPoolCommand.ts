@@ -23,12 +23,15 @@ const operation: OperationDefinition = {
   input: CreateIdentityPoolInput$,
   output: IdentityPool$,
   auth: sigv4,
+  retrySafe: false,
 };
 
 /**
- * Creates an identity pool: a per-account store of user identities that can trade logins for temporary AWS credentials. Public providers are configured by domain, such as graph.facebook.com, accounts.google.com, www.amazon.com or api.twitter.com. Requires AWS credentials (SigV4).
+ * Creates an identity pool: a per-account store of user identities that can trade logins for temporary AWS credentials. Public providers are configured by domain, such as graph.facebook.com, accounts.google.com, www.amazon.com or api.twitter.com. Requires AWS credentials (SigV4). Not idempotent: each call creates another identity pool.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: neither `@readonly` nor `@idempotent`, so after a failure that may have reached the service (a timeout, a dropped connection, a 5xx) it is not sent again and never runs twice; throttling and refused connections are still retried.
  *
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
  * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -40,7 +43,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class CreateIdentityPoolCommand extends ServiceCommand<CreateIdentityPoolCommandInput, CreateIdentityPoolCommandOutput, CreateIdentityPoolCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

@@ -23,12 +23,15 @@ const operation: OperationDefinition = {
   input: DeleteIdentitiesInput$,
   output: DeleteIdentitiesResponse$,
   auth: sigv4,
+  retrySafe: true,
 };
 
 /**
- * Deletes between 1 and 60 identities from an identity pool and reports any it could not delete. Requires AWS credentials (SigV4).
+ * Deletes between 1 and 60 identities from an identity pool and reports any it could not delete. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
  * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -37,7 +40,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class DeleteIdentitiesCommand extends ServiceCommand<DeleteIdentitiesCommandInput, DeleteIdentitiesCommandOutput, DeleteIdentitiesCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

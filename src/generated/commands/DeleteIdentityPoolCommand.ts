@@ -24,12 +24,15 @@ const operation: OperationDefinition = {
   input: DeleteIdentityPoolInput$,
   output: UNIT,
   auth: sigv4,
+  retrySafe: true,
 };
 
 /**
- * Deletes an identity pool. After that, its users can no longer sign in through it. Requires AWS credentials (SigV4).
+ * Deletes an identity pool. After that, its users can no longer sign in through it. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
  * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -40,7 +43,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class DeleteIdentityPoolCommand extends ServiceCommand<DeleteIdentityPoolCommandInput, DeleteIdentityPoolCommandOutput, DeleteIdentityPoolCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

@@ -22,12 +22,15 @@ const operation: OperationDefinition = {
   input: GetCredentialsForIdentityInput$,
   output: GetCredentialsForIdentityResponse$,
   auth: undefined,
+  retrySafe: true,
 };
 
 /**
- * Returns temporary AWS credentials for an identity. Any logins sent are checked against the pool's providers, and a token from cognito-identity.amazonaws.com is exchanged with AWS STS for the matching role. This is a public operation: it is sent unsigned and needs no AWS credentials.
+ * Returns temporary AWS credentials for an identity. Any logins sent are checked against the pool's providers, and a token from cognito-identity.amazonaws.com is exchanged with AWS STS for the matching role. This is a public operation: it is sent unsigned and needs no AWS credentials. Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
  *
  * Sent unsigned: it needs no AWS credentials.
+ *
+ * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link ExternalServiceException} A service this call depends on, such as a public login provider, did not respond.
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -41,7 +44,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class GetCredentialsForIdentityCommand extends ServiceCommand<GetCredentialsForIdentityCommandInput, GetCredentialsForIdentityCommandOutput, GetCredentialsForIdentityCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

@@ -22,12 +22,15 @@ const operation: OperationDefinition = {
   input: GetIdInput$,
   output: GetIdResponse$,
   auth: undefined,
+  retrySafe: false,
 };
 
 /**
- * Finds or creates the identity ID for a user in an identity pool. Sending several logins links them to the same identity. This is a public operation: it is sent unsigned and needs no AWS credentials.
+ * Finds or creates the identity ID for a user in an identity pool. Sending several logins links them to the same identity. This is a public operation: it is sent unsigned and needs no AWS credentials. Not idempotent: a call without logins creates a new identity each time.
  *
  * Sent unsigned: it needs no AWS credentials.
+ *
+ * Retries: neither `@readonly` nor `@idempotent`, so after a failure that may have reached the service (a timeout, a dropped connection, a 5xx) it is not sent again and never runs twice; throttling and refused connections are still retried.
  *
  * @throws {@link ExternalServiceException} A service this call depends on, such as a public login provider, did not respond.
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -41,7 +44,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class GetIdCommand extends ServiceCommand<GetIdCommandInput, GetIdCommandOutput, GetIdCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

@@ -22,12 +22,15 @@ const operation: OperationDefinition = {
   input: GetOpenIdTokenInput$,
   output: GetOpenIdTokenResponse$,
   auth: undefined,
+  retrySafe: true,
 };
 
 /**
- * Returns an OpenID Connect token, valid for 10 minutes, for an identity ID obtained from GetId. Extra logins sent with the call are linked to the identity. This is a public operation: it is sent unsigned and needs no AWS credentials.
+ * Returns an OpenID Connect token, valid for 10 minutes, for an identity ID obtained from GetId. Extra logins sent with the call are linked to the identity. This is a public operation: it is sent unsigned and needs no AWS credentials. Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
  *
  * Sent unsigned: it needs no AWS credentials.
+ *
+ * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link ExternalServiceException} A service this call depends on, such as a public login provider, did not respond.
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -40,7 +43,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class GetOpenIdTokenCommand extends ServiceCommand<GetOpenIdTokenCommandInput, GetOpenIdTokenCommandOutput, GetOpenIdTokenCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

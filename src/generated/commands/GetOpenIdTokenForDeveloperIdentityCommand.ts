@@ -23,12 +23,15 @@ const operation: OperationDefinition = {
   input: GetOpenIdTokenForDeveloperIdentityInput$,
   output: GetOpenIdTokenForDeveloperIdentityResponse$,
   auth: sigv4,
+  retrySafe: false,
 };
 
 /**
- * For users signed in by your own backend: finds or creates their identity and returns it with an OpenID Connect token. Leave IdentityId out to create a new identity, or pass one to link more logins to it. Requires AWS credentials (SigV4).
+ * For users signed in by your own backend: finds or creates their identity and returns it with an OpenID Connect token. Leave IdentityId out to create a new identity, or pass one to link more logins to it. Requires AWS credentials (SigV4). Not idempotent: a call without IdentityId can create a new identity.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: neither `@readonly` nor `@idempotent`, so after a failure that may have reached the service (a timeout, a dropped connection, a 5xx) it is not sent again and never runs twice; throttling and refused connections are still retried.
  *
  * @throws {@link DeveloperUserAlreadyRegisteredException} The developer user identifier is already linked to a different identity.
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -41,7 +44,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class GetOpenIdTokenForDeveloperIdentityCommand extends ServiceCommand<GetOpenIdTokenForDeveloperIdentityCommandInput, GetOpenIdTokenForDeveloperIdentityCommandOutput, GetOpenIdTokenForDeveloperIdentityCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

@@ -23,12 +23,15 @@ const operation: OperationDefinition = {
   input: ListIdentitiesInput$,
   output: ListIdentitiesResponse$,
   auth: sigv4,
+  retrySafe: true,
 };
 
 /**
- * Lists the identities in an identity pool, one page at a time. Requires AWS credentials (SigV4). The service pages these results with NextToken like ListIdentityPools; this model marks the operation as paginated so SDKs generate an iterator.
+ * Lists the identities in an identity pool, one page at a time. Requires AWS credentials (SigV4). The service pages these results with NextToken like ListIdentityPools; this model marks the operation as paginated so SDKs generate an iterator. Marked @readonly by this model, not by the service's own model: it changes nothing, so it is safe to repeat.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: read-only (`@readonly`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
  * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -39,7 +42,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class ListIdentitiesCommand extends ServiceCommand<ListIdentitiesCommandInput, ListIdentitiesCommandOutput, ListIdentitiesCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

@@ -23,12 +23,15 @@ const operation: OperationDefinition = {
   input: ListTagsForResourceInput$,
   output: ListTagsForResourceResponse$,
   auth: sigv4,
+  retrySafe: true,
 };
 
 /**
- * Returns the tags attached to an identity pool. Requires AWS credentials (SigV4).
+ * Returns the tags attached to an identity pool. Requires AWS credentials (SigV4). Marked @readonly by this model, not by the service's own model: it changes nothing, so it is safe to repeat.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: read-only (`@readonly`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
  * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -39,7 +42,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class ListTagsForResourceCommand extends ServiceCommand<ListTagsForResourceCommandInput, ListTagsForResourceCommandOutput, ListTagsForResourceCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

@@ -23,12 +23,15 @@ const operation: OperationDefinition = {
   input: LookupDeveloperIdentityInput$,
   output: LookupDeveloperIdentityResponse$,
   auth: sigv4,
+  retrySafe: true,
 };
 
 /**
- * Finds the identity for a developer user identifier, or the developer user identifiers of an identity. If both are given and they do not belong together, a ResourceConflictException is returned. Meant for low-volume admin lookups; use GetOpenIdTokenForDeveloperIdentity on sign-in paths. Requires AWS credentials (SigV4). The service pages these results with NextToken like ListIdentityPools; this model marks the operation as paginated so SDKs generate an iterator.
+ * Finds the identity for a developer user identifier, or the developer user identifiers of an identity. If both are given and they do not belong together, a ResourceConflictException is returned. Meant for low-volume admin lookups; use GetOpenIdTokenForDeveloperIdentity on sign-in paths. Requires AWS credentials (SigV4). The service pages these results with NextToken like ListIdentityPools; this model marks the operation as paginated so SDKs generate an iterator. Marked @readonly by this model, not by the service's own model: it changes nothing, so it is safe to repeat.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: read-only (`@readonly`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
  * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -40,7 +43,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class LookupDeveloperIdentityCommand extends ServiceCommand<LookupDeveloperIdentityCommandInput, LookupDeveloperIdentityCommandOutput, LookupDeveloperIdentityCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

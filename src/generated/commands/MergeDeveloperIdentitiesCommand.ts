@@ -23,12 +23,15 @@ const operation: OperationDefinition = {
   input: MergeDeveloperIdentitiesInput$,
   output: MergeDeveloperIdentitiesResponse$,
   auth: sigv4,
+  retrySafe: true,
 };
 
 /**
- * Merges two developer-authenticated users of the same pool and provider into one identity: the source user joins the destination user's identity. The two users together may have at most 20 linked logins. Requires AWS credentials (SigV4).
+ * Merges two developer-authenticated users of the same pool and provider into one identity: the source user joins the destination user's identity. The two users together may have at most 20 linked logins. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
  * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -40,7 +43,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class MergeDeveloperIdentitiesCommand extends ServiceCommand<MergeDeveloperIdentitiesCommandInput, MergeDeveloperIdentitiesCommandOutput, MergeDeveloperIdentitiesCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

@@ -24,12 +24,15 @@ const operation: OperationDefinition = {
   input: SetIdentityPoolRolesInput$,
   output: UNIT,
   auth: sigv4,
+  retrySafe: true,
 };
 
 /**
- * Sets the default roles and per-provider role mappings that GetCredentialsForIdentity uses for an identity pool. Requires AWS credentials (SigV4).
+ * Sets the default roles and per-provider role mappings that GetCredentialsForIdentity uses for an identity pool. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link ConcurrentModificationException} Another request was changing the same resource at the same time.
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -42,7 +45,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class SetIdentityPoolRolesCommand extends ServiceCommand<SetIdentityPoolRolesCommandInput, SetIdentityPoolRolesCommandOutput, SetIdentityPoolRolesCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

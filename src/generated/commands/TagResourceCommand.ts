@@ -23,12 +23,15 @@ const operation: OperationDefinition = {
   input: TagResourceInput$,
   output: TagResourceResponse$,
   auth: sigv4,
+  retrySafe: true,
 };
 
 /**
- * Adds tags to an identity pool. Tags are key/value labels for grouping pools, tracking cost and writing IAM conditions; a pool can carry up to 50. Requires AWS credentials (SigV4).
+ * Adds tags to an identity pool. Tags are key/value labels for grouping pools, tracking cost and writing IAM conditions; a pool can carry up to 50. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
  * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -39,7 +42,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class TagResourceCommand extends ServiceCommand<TagResourceCommandInput, TagResourceCommandOutput, TagResourceCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

@@ -24,12 +24,15 @@ const operation: OperationDefinition = {
   input: UnlinkDeveloperIdentityInput$,
   output: UNIT,
   auth: sigv4,
+  retrySafe: true,
 };
 
 /**
- * Removes a developer user identifier from an identity. The next time that user signs in they get a new identity; an identity left with no logins can no longer be used. Requires AWS credentials (SigV4).
+ * Removes a developer user identifier from an identity. The next time that user signs in they get a new identity; an identity left with no logins can no longer be used. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
  * @throws {@link InvalidParameterException} A parameter is missing or has a value the service does not accept.
@@ -41,7 +44,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class UnlinkDeveloperIdentityCommand extends ServiceCommand<UnlinkDeveloperIdentityCommandInput, UnlinkDeveloperIdentityCommandOutput, UnlinkDeveloperIdentityCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

@@ -23,12 +23,15 @@ const operation: OperationDefinition = {
   input: UnlinkIdentityInput$,
   output: UNIT,
   auth: undefined,
+  retrySafe: true,
 };
 
 /**
- * Removes one or more public provider logins from an identity. Removed logins count as new users next time; removing the last login makes the identity unusable. This is a public operation: it is sent unsigned and needs no AWS credentials.
+ * Removes one or more public provider logins from an identity. Removed logins count as new users next time; removing the last login makes the identity unusable. This is a public operation: it is sent unsigned and needs no AWS credentials. Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
  *
  * Sent unsigned: it needs no AWS credentials.
+ *
+ * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link ExternalServiceException} A service this call depends on, such as a public login provider, did not respond.
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -41,7 +44,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class UnlinkIdentityCommand extends ServiceCommand<UnlinkIdentityCommandInput, UnlinkIdentityCommandOutput, UnlinkIdentityCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

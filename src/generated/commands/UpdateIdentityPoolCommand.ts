@@ -23,12 +23,15 @@ const operation: OperationDefinition = {
   input: IdentityPool$,
   output: IdentityPool$,
   auth: sigv4,
+  retrySafe: true,
 };
 
 /**
- * Replaces the settings of an identity pool with the ones given and returns the result. Requires AWS credentials (SigV4).
+ * Replaces the settings of an identity pool with the ones given and returns the result. Requires AWS credentials (SigV4). Marked @idempotent by this model, not by the service's own model: repeating it with the same input leaves the service in the same state.
  *
  * Signed with SigV4: it needs AWS credentials.
+ *
+ * Retries: idempotent (`@idempotent`), so it is retried after any retryable failure, even one that may have reached the service.
  *
  * @throws {@link ConcurrentModificationException} Another request was changing the same resource at the same time.
  * @throws {@link InternalErrorException} The service hit an internal error while handling the request.
@@ -42,7 +45,7 @@ const operation: OperationDefinition = {
  * @public
  */
 export class UpdateIdentityPoolCommand extends ServiceCommand<UpdateIdentityPoolCommandInput, UpdateIdentityPoolCommandOutput, UpdateIdentityPoolCommandError> {
-  /** The operation's name, schemas and authentication scheme. */
+  /** The operation's name, schemas, authentication scheme and retry safety. */
   get operation(): OperationDefinition {
     return operation;
   }

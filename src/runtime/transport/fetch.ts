@@ -1,21 +1,53 @@
 import { type HttpRequest, HttpResponse } from "@smithy/protocol-http";
-import type { HttpHandlerOptions } from "@smithy/types";
+import type { HttpHandlerOptions, ResponseMetadata } from "@smithy/types";
+import { bodySnippet } from "../errors.js";
+import { responseMetadata } from "../protocol.js";
+import {
+  AbortError,
+  errorCode,
+  NetworkError,
+  type RequestFailure,
+  ResponseTooLargeError,
+} from "./errors.js";
 
 /**
  * The contract of a request handler: the same as `@smithy/types` `RequestHandler`, so
- * handlers from the AWS SDK (for example `NodeHttpHandler`) can be passed in.
+ * handlers from the AWS SDK (for example `NodeHttpHandler`) can be passed in. A handler must
+ * settle soon after `abortSignal` aborts: that is how timeouts and cancellation reach it.
  */
 export interface RequestHandlerLike {
   handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }>;
   destroy?(): void;
 }
 
+export interface FetchRequestHandlerOptions {
+  /**
+   * The largest response body to read, in bytes; a larger one fails with a
+   * `ResponseTooLargeError` instead of filling memory.
+   * @default 16 MiB (16777216)
+   */
+  maxResponseBytes?: number | undefined;
+}
+
+/**
+ * Far above any response of the services this runtime targets (their largest pages are well
+ * under 1 MiB), yet small enough that a runaway or hostile body cannot exhaust a browser tab.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
 /** Sends requests with the platform's `fetch` and reads the whole response body. */
 export class FetchRequestHandler implements RequestHandlerLike {
+  readonly maxResponseBytes: number;
+
+  constructor(options: FetchRequestHandlerOptions = {}) {
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  }
+
   async handle(
     request: HttpRequest,
     options: HttpHandlerOptions = {},
   ): Promise<{ response: HttpResponse }> {
+    const signal = options.abortSignal as AbortSignal | undefined;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) {
       // fetch derives Host from the URL and refuses to let callers set it.
@@ -26,13 +58,22 @@ export class FetchRequestHandler implements RequestHandlerLike {
       headers,
       body: (request.body ?? null) as BodyInit | null,
     };
-    if (options.abortSignal) init.signal = options.abortSignal as AbortSignal;
-    const res = await fetch(requestUrl(request), init);
+    if (signal) init.signal = signal;
+    let res: Response;
+    try {
+      res = await fetch(requestUrl(request), init);
+    } catch (error) {
+      throw failure(error, signal);
+    }
     const responseHeaders: Record<string, string> = {};
     res.headers.forEach((value, name) => {
       responseHeaders[name] = value;
     });
-    const body = new Uint8Array(await res.arrayBuffer());
+    const metadata = responseMetadata({
+      statusCode: res.status,
+      headers: responseHeaders,
+    } as never);
+    const body = await readLimited(res, this.maxResponseBytes, signal, metadata);
     return {
       response: new HttpResponse({
         statusCode: res.status,
@@ -44,6 +85,75 @@ export class FetchRequestHandler implements RequestHandlerLike {
   }
 
   destroy(): void {}
+}
+
+/** Reads the body up to `limit` bytes; a failure midway keeps the status and the bytes so far. */
+async function readLimited(
+  res: Response,
+  limit: number,
+  signal: AbortSignal | undefined,
+  $metadata: ResponseMetadata,
+): Promise<Uint8Array> {
+  if (Number(res.headers.get("content-length")) > limit) {
+    res.body?.cancel().catch(() => {});
+    throw new ResponseTooLargeError(limit, { $metadata });
+  }
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      throw failure(error, signal, $metadata, chunks);
+    }
+    if (next.done) break;
+    size += next.value.byteLength;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError(limit, { $metadata, bodySnippet: snippetOf(chunks) });
+    }
+    chunks.push(next.value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Turns what fetch threw into an error that says what happened and what had arrived. */
+function failure(
+  error: unknown,
+  signal: AbortSignal | undefined,
+  $metadata?: ResponseMetadata,
+  chunks: Uint8Array[] = [],
+): RequestFailure {
+  const options = { cause: error, $metadata, bodySnippet: snippetOf(chunks) };
+  if (signal?.aborted) {
+    return new AbortError("The request was aborted", { ...options, cause: signal.reason });
+  }
+  const code = errorCode(error);
+  const during = $metadata ? " while reading the response" : "";
+  return new NetworkError(`The connection failed${during}${code ? ` (${code})` : ""}`, {
+    ...options,
+    code,
+  });
+}
+
+function snippetOf(chunks: Uint8Array[]): string | undefined {
+  if (chunks.length === 0) return undefined;
+  const decoder = new TextDecoder();
+  let text = "";
+  for (const chunk of chunks) {
+    text += decoder.decode(chunk.subarray(0, 1024), { stream: true });
+    if (text.length >= 1024) break;
+  }
+  return bodySnippet(text) || undefined;
 }
 
 /** Rebuilds the absolute URL of an `HttpRequest`. */

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_QUOTA, RetryQuota } from "../../src/runtime/retry/quota.js";
+
+describe("the retry quota", () => {
+  it("starts full with the documented numbers", () => {
+    expect(DEFAULT_QUOTA).toEqual({
+      capacity: 500,
+      retryCost: 10,
+      cheapRetryCost: 5,
+      successRefill: 1,
+    });
+    expect(new RetryQuota().available).toBe(500);
+  });
+
+  it("pays for 100 retries at 5 tokens, then refuses without taking anything", () => {
+    const quota = new RetryQuota();
+    for (let i = 0; i < 100; i++) expect(quota.take(5)).toBe(true);
+    expect(quota.available).toBe(0);
+    expect(quota.take(5)).toBe(false);
+    expect(quota.available).toBe(0);
+  });
+
+  it("refunds a successful retry's cost, adds 1 for a first-try success, never beyond full", () => {
+    const quota = new RetryQuota();
+    quota.take(10);
+    quota.release(10);
+    expect(quota.available).toBe(500);
+    quota.take(5);
+    quota.release(undefined);
+    expect(quota.available).toBe(496);
+    for (let i = 0; i < 10; i++) quota.release(undefined);
+    expect(quota.available).toBe(500);
+  });
+});
