@@ -7,7 +7,6 @@
  */
 import { inspect } from "node:util";
 import { HttpResponse } from "@smithy/protocol-http";
-import type { FinalizeRequestMiddleware } from "@smithy/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as schemas from "../src/generated/schemas.js";
