@@ -1,0 +1,44 @@
+/**
+ * What a browser app pays for this package, measured on the built package through its exports
+ * map (run `npm run build` first; `npm test` does).
+ */
+import { describe, expect, it } from "vitest";
+import { bundleForBrowser } from "./bundle.js";
+import { FLOWS } from "./size-budgets.js";
+
+const SIGNER_MARKERS = ["AWS4-HMAC-SHA256", "aws4_request"];
+// Round constants of SHA-256: present wherever a SHA-256 implementation is bundled.
+const SHA256_MARKER = /1116352408|0x428a2f98/i;
+
+describe("browser bundles", () => {
+  it.each(FLOWS)("$name stays within its budget", async ({ name, source, budget, target }) => {
+    const { gzipBytes } = await bundleForBrowser(source);
+    console.log(`size: ${name}: ${gzipBytes} B gzip (budget ${budget} B, target ${target} B)`);
+    expect(gzipBytes).toBeLessThanOrEqual(budget);
+  });
+
+  it("carry no SigV4 signer and no SHA-256 when only unsigned operations are used", async () => {
+    const { code, inputs } = await bundleForBrowser(FLOWS[0]!.source);
+    for (const marker of SIGNER_MARKERS) expect(code).not.toContain(marker);
+    expect(code).not.toMatch(SHA256_MARKER);
+    expect(inputs.filter((path) => /signature-v4|sha256|auth\/sigv4/.test(path))).toEqual([]);
+  });
+
+  it("carry the signer once a signed operation is used", async () => {
+    const { code } = await bundleForBrowser(FLOWS[1]!.source);
+    for (const marker of SIGNER_MARKERS) expect(code).toContain(marker);
+    expect(code).toMatch(SHA256_MARKER);
+  });
+
+  it("reach no Node built-in and neither the Node credential chain nor the config loader", async () => {
+    for (const flow of FLOWS) {
+      const { inputs } = await bundleForBrowser(flow.source);
+      expect(
+        inputs.filter((path) =>
+          /credential-provider-node|shared-ini-file-loader|platform\/node/.test(path),
+        ),
+      ).toEqual([]);
+      expect(inputs.some((path) => path.includes("platform/browser"))).toBe(true);
+    }
+  });
+});
