@@ -6,7 +6,7 @@ import { type EmitContext, type GeneratedFile, literal } from "./text.js";
  * Compiles the service's endpoint rule set (Smithy rules engine 1.0) into a function, so a
  * browser bundle carries a few hundred bytes of `if`s instead of the rule set as data plus an
  * interpreter. The runtime supplies the standard functions; the interpreter in
- * src/runtime/endpoints/rules.ts serves as the reference the compiled code is tested against.
+ * test/endpoints/interpreter.ts serves as the reference the compiled code is tested against.
  */
 export function emitEndpoints(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
   const ruleSet = ir.endpointRuleSet as RuleSet;

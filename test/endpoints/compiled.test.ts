@@ -11,8 +11,8 @@ import {
   PARTITIONS,
   type PartitionData,
 } from "../../src/runtime/endpoints/partitions.js";
-import { type EndpointRuleSet, resolveEndpoint } from "../../src/runtime/endpoints/rules.js";
 import { cases } from "./cases.js";
+import { type EndpointRuleSet, resolveEndpoint } from "./interpreter.js";
 
 const model = JSON.parse(
   readFileSync(new URL("../../model/cognito-identity.json", import.meta.url), "utf8"),

@@ -7,7 +7,7 @@ import {
   type Rule,
   resolveEndpoint,
   standardFunctions,
-} from "../../src/runtime/endpoints/rules.js";
+} from "./interpreter.js";
 
 const ref = (name: string) => ({ ref: name });
 

@@ -1,6 +1,6 @@
 // The Cognito Identity endpoint rule set, written from the decision table in
 // shared/spec/facts.md §10.2 (rows are referenced as "row n" below).
-import type { Condition, EndpointRuleSet, Expression } from "../../src/runtime/endpoints/rules.js";
+import type { Condition, EndpointRuleSet, Expression } from "./interpreter.js";
 
 const ref = (name: string) => ({ ref: name });
 const flag = (name: string): Condition => ({ fn: "booleanEquals", argv: [ref(name), true] });

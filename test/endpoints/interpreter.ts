@@ -1,7 +1,8 @@
 /**
  * A small interpreter for Smithy endpoint rule sets (rules engine version 1.0): it walks
- * the rule tree as data instead of compiling it, so any service's rule set can be passed
- * in as plain JSON.
+ * the rule tree as data, so any service's rule set can be passed in as plain JSON. The client
+ * runs rules the generator compiled into code; this is the independent reference the tests
+ * hold the compiled rules against.
  */
 import {
   awsPartition,
@@ -14,8 +15,12 @@ import {
   stringEquals,
   substring,
   uriEncode,
-} from "./functions.js";
-import { createPartitionLookup, type PartitionData, type PartitionLookup } from "./partitions.js";
+} from "../../src/runtime/endpoints/functions.js";
+import {
+  createPartitionLookup,
+  type PartitionData,
+  type PartitionLookup,
+} from "../../src/runtime/endpoints/partitions.js";
 
 export { getAttr };
 
