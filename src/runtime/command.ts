@@ -7,6 +7,7 @@ import {
   type MiddlewareStack,
   SMITHY_CONTEXT_KEY,
 } from "@smithy/types";
+import { resolveCached } from "./chain.js";
 import type { ResolvedClientConfig } from "./config.js";
 import type { OperationContext } from "./middleware.js";
 import type { OperationDefinition } from "./operation.js";
@@ -27,8 +28,14 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
   /** Only a type: the errors this operation is modelled to throw. */
   declare readonly $errors?: E;
   readonly input: Input;
+  /** Made on first use: most calls add no middleware of their own. */
+  #stack: MiddlewareStack<Input, Output> | undefined;
+
   /** Middleware for this call only, run after the client's. */
-  readonly middlewareStack: MiddlewareStack<Input, Output> = constructStack<Input, Output>();
+  get middlewareStack(): MiddlewareStack<Input, Output> {
+    this.#stack ??= constructStack<Input, Output>();
+    return this.#stack;
+  }
 
   constructor(input: Input) {
     this.input = input;
@@ -43,7 +50,6 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
     options: HttpHandlerOptions | undefined,
   ): Handler<Input, Output> {
     const operation = this.operation;
-    const stack = clientStack.concat(this.middlewareStack);
     const context: OperationContext = {
       operation,
       clientName: operation.service.clientName,
@@ -55,10 +61,11 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
       },
     };
     bindCall(context, options);
-    return stack.resolve(
-      (args) => sendAttempt(config.requestHandler, args.request as never, context),
-      context,
-    ) as Handler<Input, Output>;
+    const terminal = ((args: { request: unknown }) =>
+      sendAttempt(config.requestHandler, args.request as never, context)) as never;
+    // Without middleware of its own, the command runs the client's stack as it is.
+    if (this.#stack === undefined) return resolveCached(clientStack, terminal, context);
+    return clientStack.concat(this.#stack).resolve(terminal, context) as Handler<Input, Output>;
   }
 }
 
