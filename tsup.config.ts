@@ -30,7 +30,10 @@ export default defineConfig([
     entry: entries,
     format: "cjs",
     esbuildOptions(options) {
-      options.alias = { "#platform": "./src/runtime/platform/node.ts" };
+      options.alias = {
+        "#platform": "./src/runtime/platform/node.ts",
+        "#sha256": "./src/runtime/platform/sha256-node.ts",
+      };
     },
     target: "es2022",
     platform: "neutral",

@@ -1,6 +1,6 @@
-import { Sha256 } from "@aws-crypto/sha256-js";
 import type { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
+import { Sha256 } from "#sha256";
 import type { AuthScheme, SigningContext } from "./scheme.js";
 
 /**
