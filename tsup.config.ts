@@ -32,7 +32,7 @@ export default defineConfig([
     esbuildOptions(options) {
       options.alias = {
         "#platform": "./src/runtime/platform/node.ts",
-        "#sha256": "./src/runtime/platform/sha256-node.ts",
+        "#signing": "./src/runtime/platform/signing-node.ts",
       };
     },
     target: "es2022",

@@ -19,10 +19,10 @@ describe("a browser bundle of cognito-identity-client/credentials", () => {
       write: false,
       metafile: true,
       logLevel: "silent",
-      // What a browser bundler picks for `#platform` and `#sha256` through the package's `imports` map.
+      // What a browser bundler picks for `#platform` and `#signing` through the package's `imports` map.
       alias: {
         "#platform": join(import.meta.dirname, "../../src/runtime/platform/browser.ts"),
-        "#sha256": join(import.meta.dirname, "../../src/runtime/platform/sha256-browser.ts"),
+        "#signing": join(import.meta.dirname, "../../src/runtime/platform/signing-browser.ts"),
       },
     });
     // Files that contribute code, not every file esbuild looked at before tree-shaking.

@@ -1,6 +1,6 @@
 import type { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
-import { Sha256 } from "#sha256";
+import type { SignatureV4 } from "@smithy/signature-v4";
+import { loadSignatureV4, Sha256 } from "#signing";
 import type { AuthScheme, SigningContext } from "./scheme.js";
 
 /**
@@ -13,13 +13,17 @@ export const sigv4: AuthScheme = {
     const key = `sigv4:${context.signingName}:${context.region}`;
     let signer = context.cache.get(key) as SignatureV4 | undefined;
     if (signer === undefined) {
-      signer = new SignatureV4({
-        service: context.signingName,
-        region: context.region,
-        credentials: context.credentials,
-        sha256: Sha256,
-        applyChecksum: false,
-      });
+      const Signer = await loadSignatureV4();
+      // Another call may have made one while this one waited.
+      signer =
+        (context.cache.get(key) as SignatureV4 | undefined) ??
+        new Signer({
+          service: context.signingName,
+          region: context.region,
+          credentials: context.credentials,
+          sha256: Sha256,
+          applyChecksum: false,
+        });
       context.cache.set(key, signer);
     }
     return (await signer.sign(request, { signingDate: context.signingDate })) as HttpRequest;
