@@ -1,17 +1,23 @@
 import { constructStack } from "@smithy/core/client";
-import {
-  type Command,
-  type Handler,
-  type HttpHandlerOptions,
-  type MetadataBearer,
-  type MiddlewareStack,
-  SMITHY_CONTEXT_KEY,
+import type {
+  Command,
+  Handler,
+  HttpHandlerOptions,
+  MetadataBearer,
+  MiddlewareStack,
+  SMITHY_CONTEXT_KEY as SmithyContextKey,
 } from "@smithy/types";
 import { resolveCached } from "./chain.js";
 import type { ResolvedClientConfig } from "./config.js";
 import type { OperationContext } from "./middleware.js";
 import type { OperationDefinition } from "./operation.js";
 import { bindCall, sendAttempt } from "./retry/attempt.js";
+
+/**
+ * `SMITHY_CONTEXT_KEY` of `@smithy/types`, written out: importing the package for one string
+ * would load it (a CommonJS module) on every cold start.
+ */
+const SMITHY_CONTEXT_KEY: typeof SmithyContextKey = "__smithy_context";
 
 /**
  * The base of every generated command: the input of one call to one operation. `E` is the

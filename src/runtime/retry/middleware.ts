@@ -1,4 +1,4 @@
-import { HttpRequest, type HttpResponse } from "@smithy/protocol-http";
+import { HttpRequest, type HttpResponse } from "@smithy/core/transport";
 import type {
   FinalizeHandlerArguments,
   FinalizeHandlerOutput,
