@@ -32,6 +32,8 @@ export default defineConfig([
     outDir: "dist/node",
     format: "esm",
     splitting: true,
+    // Chunk names change with the content: drop the last build's.
+    clean: true,
     esbuildOptions(options) {
       options.alias = {
         "#platform": "./src/runtime/platform/node.ts",
