@@ -1,16 +1,23 @@
 import { constructStack } from "@smithy/core/client";
-import {
-  type Command,
-  type Handler,
-  type HttpHandlerOptions,
-  type MetadataBearer,
-  type MiddlewareStack,
-  SMITHY_CONTEXT_KEY,
+import type {
+  Command,
+  Handler,
+  HttpHandlerOptions,
+  MetadataBearer,
+  MiddlewareStack,
+  SMITHY_CONTEXT_KEY as SmithyContextKey,
 } from "@smithy/types";
+import { resolveCached } from "./chain.js";
 import type { ResolvedClientConfig } from "./config.js";
 import type { OperationContext } from "./middleware.js";
 import type { OperationDefinition } from "./operation.js";
 import { bindCall, sendAttempt } from "./retry/attempt.js";
+
+/**
+ * `SMITHY_CONTEXT_KEY` of `@smithy/types`, written out: importing the package for one string
+ * would load it (a CommonJS module) on every cold start.
+ */
+const SMITHY_CONTEXT_KEY: typeof SmithyContextKey = "__smithy_context";
 
 /**
  * The base of every generated command: the input of one call to one operation. `E` is the
@@ -27,8 +34,14 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
   /** Only a type: the errors this operation is modelled to throw. */
   declare readonly $errors?: E;
   readonly input: Input;
+  /** Made on first use: most calls add no middleware of their own. */
+  #stack: MiddlewareStack<Input, Output> | undefined;
+
   /** Middleware for this call only, run after the client's. */
-  readonly middlewareStack: MiddlewareStack<Input, Output> = constructStack<Input, Output>();
+  get middlewareStack(): MiddlewareStack<Input, Output> {
+    this.#stack ??= constructStack<Input, Output>();
+    return this.#stack;
+  }
 
   constructor(input: Input) {
     this.input = input;
@@ -43,7 +56,6 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
     options: HttpHandlerOptions | undefined,
   ): Handler<Input, Output> {
     const operation = this.operation;
-    const stack = clientStack.concat(this.middlewareStack);
     const context: OperationContext = {
       operation,
       clientName: operation.service.clientName,
@@ -55,10 +67,11 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
       },
     };
     bindCall(context, options);
-    return stack.resolve(
-      (args) => sendAttempt(config.requestHandler, args.request as never, context),
-      context,
-    ) as Handler<Input, Output>;
+    const terminal = ((args: { request: unknown }) =>
+      sendAttempt(config.requestHandler, args.request as never, context)) as never;
+    // Without middleware of its own, the command runs the client's stack as it is.
+    if (this.#stack === undefined) return resolveCached(clientStack, terminal, context);
+    return clientStack.concat(this.#stack).resolve(terminal, context) as Handler<Input, Output>;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Provider } from "@smithy/types";
 import { platform } from "#platform";
 import { type EndpointConfig, resolveEndpointConfig } from "./endpoint.js";
-import { readEnv } from "./env.js";
+import { once, readEnv } from "./env.js";
 import { ConfigurationError } from "./errors.js";
 import type { ServiceDefinition } from "./operation.js";
 import {
@@ -84,14 +84,12 @@ export function resolveClientConfig(
 
 function optionalRegion(option: ClientConfig["region"]): () => Promise<string | undefined> {
   if (typeof option === "function") return option;
-  let fromPlatform: Promise<string | undefined> | undefined;
-  return async () => {
+  // Read once per client and only when needed: in Node, the shared config file's region.
+  return once(async () => {
     const given = option || readEnv("AWS_REGION") || readEnv("AWS_DEFAULT_REGION");
     if (given) return given;
-    // Read once per client and only when needed: in Node, the shared config file's region.
-    fromPlatform ??= platform.defaultRegion().catch(() => undefined);
-    return fromPlatform;
-  };
+    return platform.defaultRegion().catch(() => undefined);
+  });
 }
 
 function requiredRegion(region: () => Promise<string | undefined>): () => Promise<string> {

@@ -1,5 +1,5 @@
 import type { Endpoint, Provider } from "@smithy/types";
-import { readBooleanEnv, readEnv } from "./env.js";
+import { once, readBooleanEnv, readEnv } from "./env.js";
 import { ConfigurationError } from "./errors.js";
 import type { ServiceDefinition } from "./operation.js";
 
@@ -54,7 +54,7 @@ export interface EndpointConfig {
  */
 export function resolveEndpointConfig(
   service: ServiceDefinition,
-  config: EndpointConfig,
+  config: EndpointConfig & { readonly region?: unknown },
   region: () => Promise<string | undefined>,
 ): () => Promise<URL> {
   const rules = service.endpointRules;
@@ -73,7 +73,7 @@ export function resolveEndpointConfig(
     const read = def.builtIn ? builtIns[def.builtIn] : undefined;
     return read ? [[name, read] as const] : [];
   });
-  return async () => {
+  const resolve = async () => {
     const params: Record<string, string | boolean | undefined> = {};
     for (const [name, read] of bindings) params[name] = await read();
     const key = JSON.stringify(params, Object.keys(params).sort());
@@ -89,14 +89,23 @@ export function resolveEndpointConfig(
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
       cache.set(key, url);
     }
-    // A copy, so a caller that changes the URL cannot change the cache.
-    return new URL(url);
+    return url;
   };
+  // With no provider function among the options, the parameters never change: resolve once.
+  const fixed = [
+    config.region,
+    config.useFipsEndpoint,
+    config.useDualstackEndpoint,
+    config.endpoint,
+  ];
+  const endpoint = fixed.some((option) => typeof option === "function") ? resolve : once(resolve);
+  // A copy, so a caller that changes the URL cannot change the cache.
+  return async () => new URL(await endpoint());
 }
 
 function flag(option: Flag, variable: string): () => Promise<boolean> {
   if (typeof option === "function") return option;
-  return async () => option ?? readBooleanEnv(variable) ?? false;
+  return once(async () => option ?? readBooleanEnv(variable) ?? false);
 }
 
 function customEndpoint(
@@ -109,14 +118,14 @@ function customEndpoint(
   }
   // The service-specific variable is named after the SDK id: `Foo Bar` reads AWS_ENDPOINT_URL_FOO_BAR.
   const serviceVariable = `AWS_ENDPOINT_URL_${service.sdkId.toUpperCase().replace(/[\s-]+/g, "_")}`;
-  return async () => {
+  return once(async () => {
     if (readBooleanEnv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) return undefined;
     for (const variable of [serviceVariable, "AWS_ENDPOINT_URL"]) {
       const value = readEnv(variable);
       if (value !== undefined) return endpointString(value, variable);
     }
     return undefined;
-  };
+  });
 }
 
 /** The endpoint as the URL string the rules take, checked so a typo fails clearly. */

@@ -21,3 +21,20 @@ export function readBooleanEnv(name: string): boolean | undefined {
   if (lower === "false") return false;
   throw new ConfigurationError(name, `${name} must be "true" or "false", not "${value}".`);
 }
+
+/**
+ * Calls `read` once, on first use, and keeps its promise: a client reads the environment (and
+ * config files) once, not on every call. A rejection is not kept, so a fixed cause can succeed.
+ */
+export function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () => {
+    if (kept === undefined) {
+      kept = read();
+      kept.catch(() => {
+        kept = undefined;
+      });
+    }
+    return kept;
+  };
+}

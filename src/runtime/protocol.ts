@@ -1,4 +1,4 @@
-import { HttpRequest, type HttpResponse } from "@smithy/protocol-http";
+import { HttpRequest, type HttpResponse } from "@smithy/core/transport";
 import type { ResponseMetadata } from "@smithy/types";
 import { bodySnippet, sanitizeErrorCode } from "./errors.js";
 import { checkedHeaders } from "./headers.js";

@@ -19,8 +19,11 @@ describe("a browser bundle of cognito-identity-client/credentials", () => {
       write: false,
       metafile: true,
       logLevel: "silent",
-      // What a browser bundler picks for `#platform` through the package's `imports` map.
-      alias: { "#platform": join(import.meta.dirname, "../../src/runtime/platform/browser.ts") },
+      // What a browser bundler picks for `#platform` and `#signing` through the package's `imports` map.
+      alias: {
+        "#platform": join(import.meta.dirname, "../../src/runtime/platform/browser.ts"),
+        "#signing": join(import.meta.dirname, "../../src/runtime/platform/signing-browser.ts"),
+      },
     });
     // Files that contribute code, not every file esbuild looked at before tree-shaking.
     const [output] = Object.values(result.metafile.outputs);

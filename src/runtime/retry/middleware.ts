@@ -1,4 +1,4 @@
-import { HttpRequest, type HttpResponse } from "@smithy/protocol-http";
+import { HttpRequest, type HttpResponse } from "@smithy/core/transport";
 import type {
   FinalizeHandlerArguments,
   FinalizeHandlerOutput,
@@ -37,13 +37,16 @@ type AttemptOutcome =
  */
 export function retryMiddleware(
   config: ResolvedRetryConfig,
-  lifetime: AbortSignalLike,
+  lifetime: AbortSignal,
 ): FinalizeRequestMiddleware<object, MetadataBearer> {
   return (next, context) => async (args) => {
     const { operation } = context as OperationContext;
     const options = callOptions(context);
-    const call = linkedController([options?.abortSignal, lifetime]);
-    const signal = call.controller.signal;
+    // Only a call with its own signal needs a signal of its own; the rest share the client's.
+    const call = options?.abortSignal
+      ? linkedController([options.abortSignal, lifetime])
+      : undefined;
+    const signal = call?.controller.signal ?? lifetime;
     const progress: Progress = { attempts: 0, totalRetryDelay: 0 };
     try {
       if (signal.aborted) throw signal.reason;
@@ -110,7 +113,7 @@ export function retryMiddleware(
       recordProgress(error, progress);
       throw error;
     } finally {
-      call.dispose();
+      call?.dispose();
     }
   };
 }

@@ -1,4 +1,4 @@
-import { type HttpRequest, HttpResponse } from "@smithy/protocol-http";
+import { type HttpRequest, HttpResponse } from "@smithy/core/transport";
 import type { HttpHandlerOptions, ResponseMetadata } from "@smithy/types";
 import { bodySnippet } from "../errors.js";
 import { responseMetadata } from "../protocol.js";
