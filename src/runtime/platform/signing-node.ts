@@ -2,6 +2,7 @@
 // biome-ignore lint/suspicious/noTsIgnore: an expect-error would fail where the types exist
 // @ts-ignore
 import * as nodeCrypto from "node:crypto";
+import type { SignatureV4 } from "@smithy/signature-v4";
 import type { Checksum, SourceData } from "@smithy/types";
 
 /** The part of `node:crypto` this module uses. */
@@ -51,4 +52,12 @@ function bytes(data: SourceData): Uint8Array | string {
   if (ArrayBuffer.isView(data))
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return new Uint8Array(data);
+}
+
+let signatureV4: Promise<typeof SignatureV4> | undefined;
+
+/** Loads the signer on the first signature, not at import: it is a good part of a cold start. */
+export function loadSignatureV4(): Promise<typeof SignatureV4> {
+  signatureV4 ??= import("@smithy/signature-v4").then((module) => module.SignatureV4);
+  return signatureV4;
 }
