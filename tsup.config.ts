@@ -12,6 +12,20 @@ const entries = {
 // node: built-ins (used by the testing entry and the Node platform module) as imports.
 const external = [/^@smithy\//, /^@aws-crypto\//, /^@aws-sdk\//, /^node:/];
 
+/** What both Node builds share: the Node modules of #platform and #signing built in. */
+const forNode = {
+  esbuildOptions(options: { alias?: Record<string, string> }) {
+    options.alias = {
+      "#platform": "./src/runtime/platform/node.ts",
+      "#signing": "./src/runtime/platform/signing-node.ts",
+    };
+  },
+  target: "es2022",
+  platform: "neutral",
+  removeNodeProtocol: false,
+  external,
+} as const;
+
 export default defineConfig([
   {
     // ESM as one file per module, so bundlers drop whole modules a page does not use (with
@@ -34,32 +48,14 @@ export default defineConfig([
     splitting: true,
     // Chunk names change with the content: drop the last build's.
     clean: true,
-    esbuildOptions(options) {
-      options.alias = {
-        "#platform": "./src/runtime/platform/node.ts",
-        "#signing": "./src/runtime/platform/signing-node.ts",
-      };
-    },
-    target: "es2022",
-    platform: "neutral",
-    removeNodeProtocol: false,
-    external,
+    ...forNode,
   },
   {
     // CommonJS, for require(): one bundle per entry point. require() means Node, so the
     // Node platform module is built in.
     entry: entries,
     format: "cjs",
-    esbuildOptions(options) {
-      options.alias = {
-        "#platform": "./src/runtime/platform/node.ts",
-        "#signing": "./src/runtime/platform/signing-node.ts",
-      };
-    },
-    target: "es2022",
-    platform: "neutral",
-    removeNodeProtocol: false,
-    external,
+    ...forNode,
     // The testing entry imports node: built-ins, which src/ is type-checked without.
     dts: { compilerOptions: { types: ["node"] } },
   },
