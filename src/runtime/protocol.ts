@@ -175,10 +175,7 @@ function stringField(data: Record<string, unknown>, name: string): string | unde
   return undefined;
 }
 
-/** Looks a header up by its lower-case name, whatever case the handler used. */
+/** Looks a header up by name, whatever case the handler used. */
 export function headerValue(headers: Record<string, string>, name: string): string | undefined {
-  for (const key of Object.keys(headers)) {
-    if (key.toLowerCase() === name) return headers[key];
-  }
-  return undefined;
+  return stringField(headers, name);
 }
