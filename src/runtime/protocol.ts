@@ -1,5 +1,4 @@
-import { HttpRequest, type HttpResponse } from "@smithy/core/transport";
-import type { ResponseMetadata } from "@smithy/types";
+import type { HttpRequest, HttpResponse, ResponseMetadata } from "@smithy/types";
 import { bodySnippet, sanitizeErrorCode } from "./errors.js";
 import { checkedHeaders } from "./headers.js";
 import { fromWire, toWire } from "./json-codec.js";
@@ -10,21 +9,28 @@ import { containsSensitive } from "./redact.js";
  * The AWS JSON protocols (awsJson1_0 and awsJson1_1): every operation is a POST to `/` with
  * the operation named in `X-Amz-Target` and the input as one JSON object.
  */
-export function serializeRequest(operation: OperationDefinition, input: object, endpoint: URL) {
+export function serializeRequest(
+  operation: OperationDefinition,
+  input: object,
+  endpoint: URL,
+): HttpRequest {
   const { service } = operation;
-  return new HttpRequest({
+  // A plain object with the fields of `HttpRequest` (which `HttpRequest.isInstance` accepts):
+  // the class would add its code to every bundle for a constructor that copies fields.
+  return {
     method: "POST",
     protocol: endpoint.protocol,
     hostname: endpoint.hostname,
     ...(endpoint.port ? { port: Number(endpoint.port) } : {}),
     path: endpoint.pathname,
+    query: {},
     headers: checkedHeaders({
       host: endpoint.host,
       "content-type": `application/x-amz-json-${service.jsonVersion}`,
       "x-amz-target": `${service.targetPrefix}.${operation.name}`,
     }),
     body: JSON.stringify(toWire(input, operation.input) ?? {}),
-  });
+  };
 }
 
 /** Reads the parsed output of a successful response. */
@@ -34,18 +40,12 @@ export function deserializeOutput(
   $metadata: ResponseMetadata,
 ): object {
   const parsed = body.trim() === "" ? {} : parseJson(body);
-  if (parsed === undefined || typeof parsed !== "object" || parsed === null) {
-    throw new operation.service.baseError({
-      name: "InvalidResponseError",
-      $fault: "server",
-      message: `HTTP ${$metadata.httpStatusCode} response is not a JSON object${
-        // A broken response of an operation that returns secrets may hold some: do not quote it.
-        containsSensitive(operation.output)
-          ? ` (${body.length} characters)`
-          : `: ${bodySnippet(body)}`
-      }`,
-      $metadata,
-    });
+  if (typeof parsed !== "object" || parsed === null) {
+    // A broken response of an operation that returns secrets may hold some: do not quote it.
+    const shown = containsSensitive(operation.output)
+      ? ` (${body.length} characters)`
+      : `: ${bodySnippet(body)}`;
+    throw invalidResponse(operation, $metadata, `is not a JSON object${shown}`);
   }
   const output = (fromWire(parsed, operation.output) ?? {}) as Record<string, unknown>;
   // Members may be missing (the service may leave out what it has no value for), but an
@@ -53,17 +53,29 @@ export function deserializeOutput(
   // empty 200 from a proxy, say.
   const required = operation.output.required ?? [];
   if (required.length > 0 && !required.some((name) => Object.hasOwn(output, name))) {
-    throw new operation.service.baseError({
-      name: "InvalidResponseError",
-      $fault: "server",
-      message:
-        `HTTP ${$metadata.httpStatusCode} response has none of the members ${operation.name} ` +
-        `must return (${required.join(", ")}): ${body.trim() ? bodySnippet(body) : "empty body"}`,
+    throw invalidResponse(
+      operation,
       $metadata,
-    });
+      `has none of the members ${operation.name} must return (${required.join(", ")}): ${
+        body.trim() ? bodySnippet(body) : "empty body"
+      }`,
+    );
   }
   output.$metadata = $metadata;
   return output;
+}
+
+function invalidResponse(
+  operation: OperationDefinition,
+  $metadata: ResponseMetadata,
+  problem: string,
+): Error {
+  return new operation.service.baseError({
+    name: "InvalidResponseError",
+    $fault: "server",
+    message: `HTTP ${$metadata.httpStatusCode} response ${problem}`,
+    $metadata,
+  });
 }
 
 /**
@@ -113,46 +125,32 @@ export function deserializeError(
 
 /** The metadata every output and error carries about the response it came from. */
 export function responseMetadata(response: HttpResponse): ResponseMetadata {
+  const header = (name: string) => headerValue(response.headers, name);
   const metadata: ResponseMetadata = {
     httpStatusCode: response.statusCode,
     attempts: 1,
     totalRetryDelay: 0,
   };
-  const requestId =
-    headerValue(response.headers, "x-amzn-requestid") ??
-    headerValue(response.headers, "x-amz-request-id");
-  if (requestId !== undefined) metadata.requestId = requestId;
-  const extendedRequestId = headerValue(response.headers, "x-amz-id-2");
-  if (extendedRequestId !== undefined) metadata.extendedRequestId = extendedRequestId;
-  const cfId = headerValue(response.headers, "x-amz-cf-id");
-  if (cfId !== undefined) metadata.cfId = cfId;
+  const ids = {
+    requestId: header("x-amzn-requestid") ?? header("x-amz-request-id"),
+    extendedRequestId: header("x-amz-id-2"),
+    cfId: header("x-amz-cf-id"),
+  };
+  for (const [field, value] of Object.entries(ids)) {
+    if (value !== undefined) metadata[field as keyof typeof ids] = value;
+  }
   return metadata;
 }
 
-/** Reads a response body of any of the forms request handlers return, as UTF-8 text. */
+/**
+ * Reads a response body as UTF-8 text. Our fetch handler gives a string; other request
+ * handlers give bytes, a Blob, a web ReadableStream or (Node) a readable stream, all of which
+ * `Response` reads.
+ */
 export async function readBody(body: unknown): Promise<string> {
   if (body == null) return "";
   if (typeof body === "string") return body;
-  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
-  if (body instanceof ArrayBuffer) return new TextDecoder().decode(new Uint8Array(body));
-  if (typeof (body as Blob).text === "function") return (body as Blob).text();
-  const chunks: Uint8Array[] = [];
-  if (typeof (body as ReadableStream<Uint8Array>).getReader === "function") {
-    const reader = (body as ReadableStream<Uint8Array>).getReader();
-    for (let next = await reader.read(); !next.done; next = await reader.read()) {
-      chunks.push(next.value);
-    }
-  } else if (Symbol.asyncIterator in (body as object)) {
-    for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
-      chunks.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
-    }
-  } else {
-    throw new TypeError("Unsupported response body type");
-  }
-  const decoder = new TextDecoder();
-  let text = "";
-  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
+  return new Response(body as BodyInit).text();
 }
 
 function parseJson(text: string): unknown {

@@ -1,5 +1,9 @@
-import { type HttpRequest, HttpResponse } from "@smithy/core/transport";
-import type { HttpHandlerOptions, ResponseMetadata } from "@smithy/types";
+import type {
+  HttpHandlerOptions,
+  HttpRequest,
+  HttpResponse,
+  ResponseMetadata,
+} from "@smithy/types";
 import { bodySnippet } from "../errors.js";
 import { responseMetadata } from "../protocol.js";
 import {
@@ -69,61 +73,58 @@ export class FetchRequestHandler implements RequestHandlerLike {
     res.headers.forEach((value, name) => {
       responseHeaders[name] = value;
     });
-    const metadata = responseMetadata({
+    // A plain object with the fields of `HttpResponse`, which `HttpResponse.isInstance` accepts.
+    const response: HttpResponse = {
       statusCode: res.status,
+      reason: res.statusText,
       headers: responseHeaders,
-    } as never);
-    const body = await readLimited(res, this.maxResponseBytes, signal, metadata);
-    return {
-      response: new HttpResponse({
-        statusCode: res.status,
-        reason: res.statusText,
-        headers: responseHeaders,
-        body,
-      }),
     };
+    response.body = await readLimited(
+      res,
+      this.maxResponseBytes,
+      signal,
+      responseMetadata(response),
+    );
+    return { response };
   }
 
   destroy(): void {}
 }
 
-/** Reads the body up to `limit` bytes; a failure midway keeps the status and the bytes so far. */
+/**
+ * Reads the body as text, up to `limit` bytes; a failure midway keeps the status and the text
+ * so far for the error.
+ */
 async function readLimited(
   res: Response,
   limit: number,
   signal: AbortSignal | undefined,
   $metadata: ResponseMetadata,
-): Promise<Uint8Array> {
+): Promise<string> {
   if (Number(res.headers.get("content-length")) > limit) {
     res.body?.cancel().catch(() => {});
     throw new ResponseTooLargeError(limit, { $metadata });
   }
-  if (!res.body) return new Uint8Array(0);
+  if (!res.body) return "";
   const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  let text = "";
   let size = 0;
   for (;;) {
     let next: ReadableStreamReadResult<Uint8Array>;
     try {
       next = await reader.read();
     } catch (error) {
-      throw failure(error, signal, $metadata, chunks);
+      throw failure(error, signal, $metadata, text);
     }
-    if (next.done) break;
+    if (next.done) return text + decoder.decode();
     size += next.value.byteLength;
     if (size > limit) {
       reader.cancel().catch(() => {});
-      throw new ResponseTooLargeError(limit, { $metadata, bodySnippet: snippetOf(chunks) });
+      throw new ResponseTooLargeError(limit, { $metadata, bodySnippet: snippetOf(text) });
     }
-    chunks.push(next.value);
+    text += decoder.decode(next.value, { stream: true });
   }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }
 
 /** Turns what fetch threw into an error that says what happened and what had arrived. */
@@ -131,9 +132,9 @@ function failure(
   error: unknown,
   signal: AbortSignal | undefined,
   $metadata?: ResponseMetadata,
-  chunks: Uint8Array[] = [],
+  text = "",
 ): RequestFailure {
-  const options = { cause: error, $metadata, bodySnippet: snippetOf(chunks) };
+  const options = { cause: error, $metadata, bodySnippet: snippetOf(text) };
   if (signal?.aborted) {
     return new AbortError("The request was aborted", { ...options, cause: signal.reason });
   }
@@ -145,15 +146,8 @@ function failure(
   });
 }
 
-function snippetOf(chunks: Uint8Array[]): string | undefined {
-  if (chunks.length === 0) return undefined;
-  const decoder = new TextDecoder();
-  let text = "";
-  for (const chunk of chunks) {
-    text += decoder.decode(chunk.subarray(0, 1024), { stream: true });
-    if (text.length >= 1024) break;
-  }
-  return bodySnippet(text) || undefined;
+function snippetOf(text: string): string | undefined {
+  return bodySnippet(text.slice(0, 1024)) || undefined;
 }
 
 /** Rebuilds the absolute URL of an `HttpRequest`. */
