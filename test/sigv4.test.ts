@@ -1,5 +1,5 @@
 import { createHash, createHmac } from "node:crypto";
-import type { HttpRequest } from "@smithy/protocol-http";
+import type { HttpRequest } from "@smithy/types";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   CognitoIdentityClient,

@@ -1,4 +1,5 @@
-import { type HttpRequest, HttpResponse } from "@smithy/protocol-http";
+import { HttpResponse } from "@smithy/protocol-http";
+import type { HttpRequest } from "@smithy/types";
 
 export interface CannedResponse {
   status?: number;

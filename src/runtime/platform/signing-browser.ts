@@ -1,7 +1,61 @@
+import { RawSha256 } from "@aws-crypto/sha256-js/build/module/RawSha256.js";
 import { SignatureV4 } from "@smithy/signature-v4";
+import type { Checksum, SourceData } from "@smithy/types";
 
-// Browsers and other runtimes: SHA-256 in JavaScript, which needs no platform API.
-export { Sha256 } from "@aws-crypto/sha256-js";
+/** The block size of SHA-256 in bytes, which HMAC pads its key to. */
+const BLOCK_SIZE = 64;
+
+/**
+ * SHA-256 and HMAC-SHA-256 (RFC 2104) for browsers and other runtimes without Node, on the
+ * SHA-256 core of `@aws-crypto/sha256-js`. The package's own `Sha256` wrapper does the same
+ * but brings a `tslib` async helper and buffer conversions that a bundle pays for twice.
+ */
+export class Sha256 implements Checksum {
+  /** The key XOR-ed with the HMAC pads; undefined for a plain hash. */
+  readonly #innerPad: Uint8Array | undefined;
+  readonly #outerPad: Uint8Array | undefined;
+  #hash = new RawSha256();
+
+  constructor(secret?: SourceData) {
+    if (secret === undefined) return;
+    let key = bytes(secret);
+    if (key.byteLength > BLOCK_SIZE) key = hashOf(key);
+    this.#innerPad = new Uint8Array(BLOCK_SIZE).map((_, i) => (key[i] ?? 0) ^ 0x36);
+    this.#outerPad = new Uint8Array(BLOCK_SIZE).map((_, i) => (key[i] ?? 0) ^ 0x5c);
+    this.reset();
+  }
+
+  update(data: SourceData): void {
+    this.#hash.update(bytes(data));
+  }
+
+  async digest(): Promise<Uint8Array> {
+    const inner = this.#hash.digest();
+    if (this.#outerPad === undefined) return inner;
+    const outer = new RawSha256();
+    outer.update(this.#outerPad);
+    outer.update(inner);
+    return outer.digest();
+  }
+
+  reset(): void {
+    this.#hash = new RawSha256();
+    if (this.#innerPad) this.#hash.update(this.#innerPad);
+  }
+}
+
+function hashOf(data: Uint8Array): Uint8Array {
+  const hash = new RawSha256();
+  hash.update(data);
+  return hash.digest();
+}
+
+function bytes(data: SourceData): Uint8Array {
+  if (typeof data === "string") return new TextEncoder().encode(data);
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data);
+}
 
 /**
  * The signer, imported statically: a bundler then keeps only the parts of the package used,
