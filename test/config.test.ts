@@ -206,6 +206,52 @@ describe("the client as a @smithy/smithy-client Client", () => {
     expect(ServiceException.isInstance(error)).toBe(true);
   });
 
+  it("delivers the output or the error to a callback, with or without options", async () => {
+    const handler = captureHandler(json({ IdentityId: "us-east-1:id" }), {
+      status: 400,
+      body: '{"__type":"NotAuthorizedException","message":"no"}',
+    });
+    const client = new CognitoIdentityClient({ region: "us-east-1", requestHandler: handler });
+    const command = new GetIdCommand({ IdentityPoolId: "x:1" });
+    const first = await new Promise((resolve) =>
+      client.send(command, (error, output) => resolve({ error, output: output?.IdentityId })),
+    );
+    expect(first).toEqual({ error: null, output: "us-east-1:id" });
+    const second = await new Promise<unknown>((resolve) =>
+      client.send(command, {}, (error) => resolve(error)),
+    );
+    expect(second).toMatchObject({ name: "NotAuthorizedException", message: "no" });
+  });
+
+  it("keeps a callback that throws from becoming an unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      const client = new CognitoIdentityClient({
+        region: "us-east-1",
+        requestHandler: captureHandler(json({})),
+      });
+      const called = new Promise<void>((resolve) =>
+        client.send(new GetIdCommand({ IdentityPoolId: "x:1" }), () => {
+          resolve();
+          throw new Error("thrown by the callback");
+        }),
+      );
+      await called;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+  });
+
+  it("releases the request handler on destroy", () => {
+    const handler = { ...captureHandler(json({})), destroy: vi.fn() };
+    new CognitoIdentityClient({ region: "us-east-1", requestHandler: handler }).destroy();
+    expect(handler.destroy).toHaveBeenCalledOnce();
+  });
+
   it("lets tools replace send, as mocking libraries do", async () => {
     const client = new CognitoIdentityClient({ region: "us-east-1" });
     const send = vi.spyOn(client, "send").mockResolvedValue({ IdentityId: "mocked" } as never);

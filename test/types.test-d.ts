@@ -1,4 +1,4 @@
-import type { RetryStrategyV2 } from "@smithy/types";
+import type { Client, MetadataBearer, RetryStrategyV2 } from "@smithy/types";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type AbortError,
@@ -201,5 +201,21 @@ describe("retry options", () => {
     expectTypeOf<TimeoutError["name"]>().toEqualTypeOf<"TimeoutError">();
     expectTypeOf<AbortError["name"]>().toEqualTypeOf<"AbortError">();
     expectTypeOf<NetworkError["code"]>().toEqualTypeOf<string | undefined>();
+  });
+});
+
+describe("the client's contract", () => {
+  it("is a @smithy/types Client, which code written for AWS SDK clients takes", () => {
+    expectTypeOf<CognitoIdentityClient>().toExtend<Client<any, MetadataBearer, any>>();
+    expectTypeOf<CognitoIdentity>().toExtend<Client<any, MetadataBearer, any>>();
+  });
+
+  it("types send with a callback", () => {
+    const client = new CognitoIdentityClient();
+    expectTypeOf(
+      client.send(new GetIdCommand({ IdentityPoolId: "x:1" }), (_error, output) => {
+        expectTypeOf(output).toEqualTypeOf<GetIdCommandOutput | undefined>();
+      }),
+    ).toEqualTypeOf<void>();
   });
 });

@@ -1,4 +1,3 @@
-import { constructStack } from "@smithy/core/client";
 import type {
   Command,
   Handler,
@@ -7,9 +6,9 @@ import type {
   MiddlewareStack,
   SMITHY_CONTEXT_KEY as SmithyContextKey,
 } from "@smithy/types";
-import { resolveCached } from "./chain.js";
 import type { ResolvedClientConfig } from "./config.js";
 import type { OperationContext } from "./middleware.js";
+import { createMiddlewareStack } from "./middleware-stack.js";
 import type { OperationDefinition } from "./operation.js";
 import { bindCall, sendAttempt } from "./retry/attempt.js";
 
@@ -39,7 +38,7 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
 
   /** Middleware for this call only, run after the client's. */
   get middlewareStack(): MiddlewareStack<Input, Output> {
-    this.#stack ??= constructStack<Input, Output>();
+    this.#stack ??= createMiddlewareStack<Input, Output>();
     return this.#stack;
   }
 
@@ -70,8 +69,10 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
     const terminal = ((args: { request: unknown }) =>
       sendAttempt(config.requestHandler, args.request as never, context)) as never;
     // Without middleware of its own, the command runs the client's stack as it is.
-    if (this.#stack === undefined) return resolveCached(clientStack, terminal, context);
-    return clientStack.concat(this.#stack).resolve(terminal, context) as Handler<Input, Output>;
+    const stack: MiddlewareStack<any, any> = this.#stack
+      ? clientStack.concat(this.#stack)
+      : clientStack;
+    return stack.resolve(terminal, context) as Handler<Input, Output>;
   }
 }
 
