@@ -17,16 +17,17 @@ export abstract class RequestFailure extends Error {
   readonly $metadata: ResponseMetadata;
   readonly bodySnippet: string | undefined;
 
-  constructor(message: string, options: RequestFailureOptions = {}) {
-    const { httpStatusCode: status, requestId } = options.$metadata ?? {};
-    const response =
-      status === undefined
-        ? ""
-        : ` (HTTP ${status}${requestId === undefined ? "" : `, request id ${requestId}`})`;
-    const snippet = options.bodySnippet ? `: ${options.bodySnippet}` : "";
-    super(`${message}${response}${snippet}`, { cause: options.cause });
-    this.$metadata = { attempts: 1, totalRetryDelay: 0, ...options.$metadata };
-    this.bodySnippet = options.bodySnippet;
+  constructor(message: string, { $metadata, bodySnippet, cause }: RequestFailureOptions = {}) {
+    const { httpStatusCode: status, requestId } = $metadata ?? {};
+    const id = requestId === undefined ? "" : `, request id ${requestId}`;
+    super(
+      message +
+        (status === undefined ? "" : ` (HTTP ${status}${id})`) +
+        (bodySnippet ? `: ${bodySnippet}` : ""),
+      { cause },
+    );
+    this.$metadata = { attempts: 1, totalRetryDelay: 0, ...$metadata };
+    this.bodySnippet = bodySnippet;
   }
 }
 
@@ -45,11 +46,12 @@ export class NetworkError extends RequestFailure {
 /** An attempt got no complete response within `requestTimeout` milliseconds. */
 export class TimeoutError extends RequestFailure {
   override readonly name = "TimeoutError";
-  readonly timeout: number;
 
-  constructor(timeout: number, options: RequestFailureOptions = {}) {
+  constructor(
+    readonly timeout: number,
+    options?: RequestFailureOptions,
+  ) {
     super(`No complete response within ${timeout} ms`, options);
-    this.timeout = timeout;
   }
 }
 
@@ -61,11 +63,12 @@ export class AbortError extends RequestFailure {
 /** The response body was larger than the request handler's `maxResponseBytes`. */
 export class ResponseTooLargeError extends RequestFailure {
   override readonly name = "ResponseTooLargeError";
-  readonly limit: number;
 
-  constructor(limit: number, options: RequestFailureOptions = {}) {
+  constructor(
+    readonly limit: number,
+    options?: RequestFailureOptions,
+  ) {
     super(`The response body is larger than the limit of ${limit} bytes`, options);
-    this.limit = limit;
   }
 }
 
