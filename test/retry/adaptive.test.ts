@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RATE_LIMITER, type RateLimiter, rateLimiter } from "../../src/runtime/retry/adaptive.js";
+import {
+  DEFAULT_RATE_LIMITER,
+  type RateLimiter,
+  rateLimiter,
+} from "../../src/runtime/retry/adaptive.js";
 
 const T0 = 1_900_000_000_000; // a whole second, so the send-rate windows line up
 
@@ -69,5 +73,12 @@ describe("the adaptive rate limiter", () => {
     // Long idle: at most one token saved up, so two sends at once still wait for the second.
     expect(limiter.reserve(T0 + 5000)).toBe(0);
     expect(limiter.reserve(T0 + 5000)).toBeGreaterThan(0);
+  });
+
+  it("takes some settings and keeps the defaults for the rest", () => {
+    const limiter = rateLimiter({ minRate: 2 });
+    expect(limiter.settings).toEqual({ ...DEFAULT_RATE_LIMITER, minRate: 2 });
+    limiter.throttled(T0); // nothing was sent: the rate falls to the minimum
+    expect(limiter.rate(T0)).toBe(2);
   });
 });

@@ -32,3 +32,13 @@ describe("the retry quota", () => {
     expect(quota.available).toBe(500);
   });
 });
+
+describe("retryQuota overrides", () => {
+  it("replaces only the settings given", () => {
+    const quota = retryQuota({ capacity: 20 });
+    expect(quota.settings).toEqual({ ...DEFAULT_QUOTA, capacity: 20 });
+    expect(quota.take(15)).toBe(true);
+    expect(quota.take(10)).toBe(false);
+    expect(quota.available).toBe(5);
+  });
+});

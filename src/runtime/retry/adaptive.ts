@@ -47,7 +47,9 @@ export interface RateLimiter {
   succeeded(now: number): void;
 }
 
-export function rateLimiter(settings: RateLimiterSettings = DEFAULT_RATE_LIMITER): RateLimiter {
+/** A rate limiter with the default settings, or with some of them replaced. */
+export function rateLimiter(overrides?: Partial<RateLimiterSettings>): RateLimiter {
+  const settings = { ...DEFAULT_RATE_LIMITER, ...overrides };
   const { decrease, recoveryMs, minRate } = settings;
   let limiting = false;
   // The rate right after the last cut, and the rate before it (requests per second).

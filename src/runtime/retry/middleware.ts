@@ -42,10 +42,7 @@ export function retryMiddleware(
     try {
       if (signal.aborted) throw signal.reason;
       const { strategy, requestTimeout } = config.retrySettings();
-      const timeout =
-        call.options?.requestTimeout === undefined
-          ? requestTimeout
-          : checkTimeout(call.options.requestTimeout);
+      const timeout = checkTimeout(call.options?.requestTimeout ?? requestTimeout);
       const clock = strategy.clock ?? systemClock;
       let token = await untilAborted(
         strategy.acquireInitialRetryToken(operation.service.sdkId, { abortSignal: signal }),
@@ -60,7 +57,7 @@ export function retryMiddleware(
         const [attempt, unlinkAttempt] = linkedController([signal]);
         let timedOut = false;
         const timer =
-          timeout > 0 && timeout < Number.POSITIVE_INFINITY
+          timeout > 0 && timeout < Infinity
             ? setTimeout(() => {
                 timedOut = true;
                 attempt.abort();
@@ -85,10 +82,11 @@ export function retryMiddleware(
           unlinkAttempt();
         }
         const response = result ? (result.response as HttpResponse) : call.response;
-        if (response) {
-          const date = headerValue(response.headers ?? {}, "date");
-          config.systemClockOffset = correctedOffset(date, Date.now(), config.systemClockOffset);
-        }
+        config.systemClockOffset = correctedOffset(
+          header(response, "date"),
+          Date.now(),
+          config.systemClockOffset,
+        );
         if (result) {
           strategy.recordSuccess(token);
           recordProgress(result.output, progress);
@@ -147,11 +145,14 @@ export function retryMiddleware(
 
 /** A `Retry-After` header (seconds or an HTTP date) as the time to retry at. */
 function retryAfter(response: HttpResponse | undefined, now: number): Date | undefined {
-  const value = response && headerValue(response.headers ?? {}, "retry-after");
+  const value = header(response, "retry-after");
   if (!value) return undefined;
   const at = /^\d+$/.test(value.trim()) ? now + Number(value) * 1000 : Date.parse(value);
   return Number.isNaN(at) ? undefined : new Date(at);
 }
+
+const header = (response: HttpResponse | undefined, name: string) =>
+  response && headerValue(response.headers ?? {}, name);
 
 /** Writes the call's attempts and total retry delay into `$metadata` of an output or error. */
 function recordProgress(target: unknown, progress: Progress): void {

@@ -41,7 +41,9 @@ export interface RetryQuota {
   release(retryCost: number | undefined): void;
 }
 
-export function retryQuota(settings: QuotaSettings = DEFAULT_QUOTA): RetryQuota {
+/** A full bucket with the default settings, or with some of them replaced. */
+export function retryQuota(overrides?: Partial<QuotaSettings>): RetryQuota {
+  const settings = { ...DEFAULT_QUOTA, ...overrides };
   let available = settings.capacity;
   return {
     settings,

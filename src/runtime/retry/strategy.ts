@@ -92,7 +92,7 @@ export class StandardRetryStrategy implements RetryStrategy {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.quota = retryQuota({ ...DEFAULT_QUOTA, ...options.quota });
+    this.quota = retryQuota(options.quota);
   }
 
   async acquireInitialRetryToken(
@@ -117,7 +117,7 @@ export class StandardRetryStrategy implements RetryStrategy {
         ? "client errors are not retried"
         : retry >= this.maxAttempts
           ? `all ${this.maxAttempts} attempts were used`
-          : !this.quota.take(cost) && "the retry quota is used up";
+          : !this.quota.take(cost) && "the retry quota is spent";
     if (refusal) throw new Error(`No retry: ${refusal}`);
     // The backoff wait, stretched to a `Retry-After` the server gave (up to the cap).
     const { base, throttlingBase, cap } = this.backoff;
@@ -152,6 +152,6 @@ export class AdaptiveRetryStrategy extends StandardRetryStrategy {
 
   constructor(options: AdaptiveRetryStrategyOptions = {}) {
     super(options);
-    this.rateLimiter = rateLimiter({ ...DEFAULT_RATE_LIMITER, ...options.rateLimiter });
+    this.rateLimiter = rateLimiter(options.rateLimiter);
   }
 }
