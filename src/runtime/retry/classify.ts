@@ -1,4 +1,5 @@
 import type { RetryErrorType } from "@smithy/types";
+import { platform } from "#platform";
 import { errorCode } from "../transport/errors.js";
 
 /**
@@ -24,26 +25,13 @@ const THROTTLING_NAMES = new Set(
   ),
 );
 
-/** Codes of failures that happen before a single byte of the request is sent. */
-const NOT_SENT_CODES = new Set(
-  "ECONNREFUSED ENOTFOUND EAI_AGAIN ENETUNREACH EHOSTUNREACH ENETDOWN EHOSTDOWN UND_ERR_CONNECT_TIMEOUT".split(
-    " ",
-  ),
-);
-
-/** Codes of failures of a connection that may already have carried the request. */
-const SENT_UNKNOWN_CODES = new Set(
-  "ECONNRESET EPIPE ETIMEDOUT ECONNABORTED UND_ERR_SOCKET UND_ERR_CLOSED UND_ERR_HEADERS_TIMEOUT UND_ERR_BODY_TIMEOUT ERR_STREAM_PREMATURE_CLOSE".split(
-    " ",
-  ),
-);
-
 export function classifyFailure(error: unknown): FailureKind {
   const { name, $fault, $metadata } = Object(error);
   const status = $metadata?.httpStatusCode;
   // Once the status line arrived the request had surely been received.
   const answered = typeof status === "number";
-  const notSent = !answered && NOT_SENT_CODES.has(errorCode(error) as string);
+  const codes = platform.socketCodes;
+  const notSent = !answered && !!codes?.notSent.has(errorCode(error) as string);
   switch (name) {
     case "AbortError":
     case "ResponseTooLargeError":
@@ -56,7 +44,7 @@ export function classifyFailure(error: unknown): FailureKind {
   if (!answered) {
     // Errors of other request handlers (NodeHttpHandler, say) carry the socket's code.
     if (notSent) return "transient";
-    return SENT_UNKNOWN_CODES.has(errorCode(error) as string) ? "sent-unknown" : "not-retryable";
+    return codes?.sentUnknown.has(errorCode(error) as string) ? "sent-unknown" : "not-retryable";
   }
   if (THROTTLING_NAMES.has(name) || status === 429) return "throttling";
   // A 2xx that still failed: the body was unreadable, but the service did the work.
