@@ -64,6 +64,7 @@ export function rateLimiter(overrides?: Partial<RateLimiterSettings>): RateLimit
   let current = 0;
   let previous = 0;
 
+  const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
   const roll = (now: number) => {
     const start = Math.floor(now / 1000) * 1000;
     if (start > windowStart) {
@@ -73,9 +74,7 @@ export function rateLimiter(overrides?: Partial<RateLimiterSettings>): RateLimit
     }
   };
   const rate = (now: number) =>
-    limiting
-      ? floor + (ceiling - floor) * Math.min(1, Math.max(0, (now - cutAt) / recoveryMs))
-      : Number.POSITIVE_INFINITY;
+    limiting ? floor + (ceiling - floor) * clamp01((now - cutAt) / recoveryMs) : Infinity;
   // A bucket of one token at most, so there are no bursts while limited.
   const refill = (at: number) => {
     tokens = Math.min(1, tokens + (Math.max(0, at - refilledAt) / 1000) * rate(at));
@@ -101,7 +100,7 @@ export function rateLimiter(overrides?: Partial<RateLimiterSettings>): RateLimit
       if (limiting) refill(now);
       else {
         roll(now);
-        sent = previous * (1 - Math.min(1, Math.max(0, (now - windowStart) / 1000))) + current;
+        sent = previous * (1 - clamp01((now - windowStart) / 1000)) + current;
         tokens = 0;
         refilledAt = now;
       }
