@@ -71,13 +71,14 @@ export const optionError = (option: string, rule: string, value: unknown) =>
  */
 export class StandardRetryStrategy implements RetryStrategy {
   readonly mode: RetryMode = "standard";
-  readonly maxAttempts: number;
-  readonly clock: Clock;
-  readonly backoff: BackoffSettings;
-  readonly quota: RetryQuota;
+  // Fields the constructor sets are `declare`d, so the build emits no empty definitions.
+  declare readonly maxAttempts: number;
+  declare readonly clock: Clock;
+  declare readonly backoff: BackoffSettings;
+  declare readonly quota: RetryQuota;
   /** Set by the `adaptive` mode: every attempt waits for it. */
   declare readonly rateLimiter?: RateLimiter | undefined;
-  protected readonly random: () => number;
+  declare protected readonly random: () => number;
 
   constructor(options: StandardRetryStrategyOptions = {}) {
     const maxAttempts = options.maxAttempts ?? 3;
@@ -148,7 +149,7 @@ export interface AdaptiveRetryStrategyOptions extends StandardRetryStrategyOptio
  */
 export class AdaptiveRetryStrategy extends StandardRetryStrategy {
   override readonly mode: RetryMode = "adaptive";
-  override readonly rateLimiter: RateLimiter;
+  declare readonly rateLimiter: RateLimiter;
 
   constructor(options: AdaptiveRetryStrategyOptions = {}) {
     super(options);

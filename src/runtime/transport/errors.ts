@@ -14,8 +14,9 @@ export interface RequestFailureOptions {
  * and request id when the response had started.
  */
 export abstract class RequestFailure extends Error {
-  readonly $metadata: ResponseMetadata;
-  readonly bodySnippet: string | undefined;
+  // Fields the constructors set are `declare`d, so the build emits no empty definitions.
+  declare readonly $metadata: ResponseMetadata;
+  declare readonly bodySnippet: string | undefined;
 
   constructor(message: string, { $metadata, bodySnippet, cause }: RequestFailureOptions = {}) {
     const { httpStatusCode: status, requestId } = $metadata ?? {};
@@ -35,7 +36,7 @@ export abstract class RequestFailure extends Error {
 export class NetworkError extends RequestFailure {
   override readonly name = "NetworkError";
   /** The platform's error code, such as `ECONNREFUSED`, when it gives one (browsers do not). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
 
   constructor(message: string, options: RequestFailureOptions & { code?: string | undefined }) {
     super(message, options);
