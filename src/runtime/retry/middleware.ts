@@ -1,5 +1,7 @@
 import { HttpRequest, type HttpResponse } from "@smithy/core/transport";
 import type {
+  FinalizeHandler,
+  FinalizeHandlerArguments,
   FinalizeHandlerOutput,
   FinalizeRequestMiddleware,
   MetadataBearer,
@@ -11,7 +13,7 @@ import { headerValue } from "../protocol.js";
 import { linkedController, untilAborted } from "../signals.js";
 import { CLOCK_SKEW_ERRORS, correctedOffset } from "../skew.js";
 import { AbortError, TimeoutError } from "../transport/errors.js";
-import { callState } from "./attempt.js";
+import { type CallState, callState } from "./attempt.js";
 import { classifyFailure, mayRetry, retryErrorType } from "./classify.js";
 import { checkTimeout, type ResolvedRetryConfig } from "./config.js";
 
@@ -53,34 +55,7 @@ export function retryMiddleware(
         if (signal.aborted) throw signal.reason;
         progress.attempts += 1;
         const offsetUsed = config.systemClockOffset;
-        // The attempt's own signal: aborts with the call's, or when the timeout fires.
-        const [attempt, unlinkAttempt] = linkedController([signal]);
-        let timedOut = false;
-        const timer =
-          timeout > 0 && timeout < Infinity
-            ? setTimeout(() => {
-                timedOut = true;
-                attempt.abort();
-              }, timeout)
-            : undefined;
-        call.signal = attempt.signal;
-        call.response = undefined;
-        let result: FinalizeHandlerOutput<MetadataBearer> | undefined;
-        let error: unknown;
-        try {
-          // A fresh copy each time: signing and user middleware add headers to the request.
-          result = await next({ ...args, request: HttpRequest.clone(args.request as HttpRequest) });
-        } catch (thrown) {
-          // What the handler knew of the response (status, request id, body) stays on it.
-          const { $metadata, bodySnippet } = Object(thrown);
-          error =
-            timedOut && !signal.aborted
-              ? new TimeoutError(timeout, { cause: thrown, $metadata, bodySnippet })
-              : thrown;
-        } finally {
-          clearTimeout(timer);
-          unlinkAttempt();
-        }
+        const [result, error] = await runAttempt(next, args, call, signal, timeout);
         const response = result ? (result.response as HttpResponse) : call.response;
         config.systemClockOffset = correctedOffset(
           header(response, "date"),
@@ -141,6 +116,41 @@ export function retryMiddleware(
       unlink();
     }
   };
+}
+
+/** One pass down the rest of the stack, with its own signal and timer: `[result]` or `[, error]`. */
+async function runAttempt(
+  next: FinalizeHandler<object, MetadataBearer>,
+  args: FinalizeHandlerArguments<object>,
+  call: CallState,
+  callSignal: AbortSignal,
+  timeout: number,
+): Promise<[FinalizeHandlerOutput<MetadataBearer> | undefined, unknown?]> {
+  // The attempt's own signal, which the request handler gets: it aborts with the call's, or
+  // when the timeout fires.
+  const [attempt, unlink] = linkedController([callSignal]);
+  let timedOut = false;
+  const timer =
+    timeout > 0 && timeout < Infinity
+      ? setTimeout(() => {
+          timedOut = true;
+          attempt.abort();
+        }, timeout)
+      : undefined;
+  call.signal = attempt.signal;
+  call.response = undefined;
+  try {
+    // A fresh copy each time: signing and user middleware add headers to the request.
+    return [await next({ ...args, request: HttpRequest.clone(args.request as HttpRequest) })];
+  } catch (thrown) {
+    if (!timedOut || callSignal.aborted) return [undefined, thrown];
+    // What the handler knew of the response (status, request id, body) stays on the error.
+    const { $metadata, bodySnippet } = Object(thrown);
+    return [undefined, new TimeoutError(timeout, { cause: thrown, $metadata, bodySnippet })];
+  } finally {
+    clearTimeout(timer);
+    unlink();
+  }
 }
 
 /** A `Retry-After` header (seconds or an HTTP date) as the time to retry at. */
