@@ -1,4 +1,4 @@
-import { type AbortSignalLike, onAbort } from "./signals.js";
+import { type AbortSignalLike, untilAborted } from "./signals.js";
 
 /**
  * Where retry strategies read the time and wait. Pass your own to a strategy to test it
@@ -17,22 +17,12 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep(ms, signal) {
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      let stopListening = () => {};
-      const timer = setTimeout(() => {
-        stopListening();
-        resolve();
-      }, ms);
-      if (signal) {
-        stopListening = onAbort(signal, () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        });
-      }
-    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return untilAborted(
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      }),
+      signal,
+    ).finally(() => clearTimeout(timer));
   },
 };

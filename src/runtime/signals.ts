@@ -19,49 +19,48 @@ export function onAbort(signal: AbortSignalLike, listener: () => void): () => vo
       listener();
     }
   };
-  if (signal.aborted) {
-    fire();
-    return () => {};
-  }
-  if (typeof signal.addEventListener === "function") {
-    signal.addEventListener("abort", fire, { once: true });
-    return () => {
-      active = false;
-      signal.removeEventListener?.("abort", fire);
+  if (signal.aborted) fire();
+  else if (signal.addEventListener) signal.addEventListener("abort", fire, { once: true });
+  else {
+    // A signal with only `onabort`: chain onto the handler that is there.
+    const previous = signal.onabort;
+    (signal as { onabort: unknown }).onabort = function (this: unknown, ...args: unknown[]) {
+      if (typeof previous === "function") previous.apply(this, args);
+      fire();
     };
   }
-  // A signal with only `onabort`: chain onto the handler that is there.
-  const previous = signal.onabort;
-  (signal as { onabort: unknown }).onabort = function (this: unknown, ...args: unknown[]) {
-    if (typeof previous === "function") previous.apply(this, args);
-    fire();
-  };
   return () => {
     active = false;
+    signal.removeEventListener?.("abort", fire);
   };
 }
 
 /**
- * An AbortController that aborts, with the same reason, as soon as any of `parents` does.
- * `dispose` detaches it from the parents, so a long-lived signal (a client's, say) does not
+ * An AbortController that aborts, with the same reason, as soon as any of `parents` does, and
+ * the undo that detaches it from them, so a long-lived signal (a client's, say) does not
  * collect one listener per request.
  */
-export function linkedController(parents: readonly (AbortSignalLike | undefined)[]): {
-  readonly controller: AbortController;
-  dispose(): void;
-} {
+export function linkedController(
+  parents: readonly (AbortSignalLike | undefined)[],
+): [AbortController, () => void] {
   const controller = new AbortController();
-  const undo: (() => void)[] = [];
-  for (const parent of parents) {
-    if (parent === undefined) continue;
-    undo.push(onAbort(parent, () => controller.abort(parent.reason)));
-    if (controller.signal.aborted) break;
-  }
-  return {
+  const stops = parents.map(
+    (parent) => parent && onAbort(parent, () => controller.abort(parent.reason)),
+  );
+  return [
     controller,
-    dispose: () => {
-      for (const stop of undo) stop();
-      undo.length = 0;
+    () => {
+      for (const stop of stops) stop?.();
     },
-  };
+  ];
+}
+
+/** Settles like `promise`, or rejects with the signal's reason as soon as `signal` aborts. */
+export function untilAborted<T>(promise: Promise<T>, signal?: AbortSignalLike): Promise<T> {
+  return signal
+    ? new Promise<T>((resolve, reject) => {
+        const stop = onAbort(signal, () => reject(signal.reason));
+        promise.then(resolve, reject).finally(stop);
+      })
+    : promise;
 }

@@ -5,14 +5,11 @@
  */
 
 /** Error names services use for a signature whose time is off (or that looks forged). */
-export const CLOCK_SKEW_ERRORS: ReadonlySet<string> = new Set([
-  "RequestTimeTooSkewed",
-  "RequestExpired",
-  "RequestInTheFuture",
-  "InvalidSignatureException",
-  "SignatureDoesNotMatch",
-  "AuthFailure",
-]);
+export const CLOCK_SKEW_ERRORS: ReadonlySet<string> = new Set(
+  "RequestTimeTooSkewed RequestExpired RequestInTheFuture InvalidSignatureException SignatureDoesNotMatch AuthFailure".split(
+    " ",
+  ),
+);
 
 /**
  * A local clock off by more than this from the service's `Date` header is corrected. Far
@@ -28,8 +25,7 @@ export const SKEW_TOLERANCE_MS = 60_000;
  * more than the tolerance, otherwise `offset` unchanged.
  */
 export function correctedOffset(date: string | undefined, now: number, offset: number): number {
-  if (date === undefined) return offset;
-  const serverTime = Date.parse(date);
-  if (Number.isNaN(serverTime)) return offset;
-  return Math.abs(serverTime - (now + offset)) > SKEW_TOLERANCE_MS ? serverTime - now : offset;
+  const serverTime = Date.parse(date ?? "");
+  // NaN (no header, or one that does not parse) compares false: the offset stays.
+  return Math.abs(serverTime - now - offset) > SKEW_TOLERANCE_MS ? serverTime - now : offset;
 }

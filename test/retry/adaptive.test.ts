@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RATE_LIMITER, RateLimiter } from "../../src/runtime/retry/adaptive.js";
+import {
+  DEFAULT_RATE_LIMITER,
+  type RateLimiter,
+  rateLimiter,
+} from "../../src/runtime/retry/adaptive.js";
 
 const T0 = 1_900_000_000_000; // a whole second, so the send-rate windows line up
 
@@ -14,14 +18,14 @@ describe("the adaptive rate limiter", () => {
   });
 
   it("lets everything through until the first throttling response", () => {
-    const limiter = new RateLimiter();
+    const limiter = rateLimiter();
     for (let i = 0; i < 1000; i++) expect(limiter.reserve(T0 + i)).toBe(0);
     expect(limiter.limiting).toBe(false);
     expect(limiter.rate(T0)).toBe(Number.POSITIVE_INFINITY);
   });
 
   it("halves the rate the client was sending at when throttled", () => {
-    const limiter = new RateLimiter();
+    const limiter = rateLimiter();
     sendBurst(limiter, 20, T0 + 1000);
     limiter.throttled(T0 + 1000);
     expect(limiter.limiting).toBe(true);
@@ -29,7 +33,7 @@ describe("the adaptive rate limiter", () => {
   });
 
   it("spaces sends at the allowed rate, with no burst", () => {
-    const limiter = new RateLimiter();
+    const limiter = rateLimiter();
     sendBurst(limiter, 20, T0 + 1000);
     limiter.throttled(T0 + 1000);
     // 10 per second: back-to-back reservations wait 100, 200, 300 ms ...
@@ -38,7 +42,7 @@ describe("the adaptive rate limiter", () => {
   });
 
   it("cuts again on each throttling response, never below the minimum", () => {
-    const limiter = new RateLimiter();
+    const limiter = rateLimiter();
     sendBurst(limiter, 8, T0 + 1000);
     const rates: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -49,7 +53,7 @@ describe("the adaptive rate limiter", () => {
   });
 
   it("climbs back linearly and stops limiting at the first success after recovering", () => {
-    const limiter = new RateLimiter();
+    const limiter = rateLimiter();
     sendBurst(limiter, 20, T0 + 1000);
     limiter.throttled(T0 + 1000);
     expect(limiter.rate(T0 + 1000 + 5000)).toBeCloseTo(15, 5);
@@ -62,12 +66,19 @@ describe("the adaptive rate limiter", () => {
   });
 
   it("refills while time passes, one token at most", () => {
-    const limiter = new RateLimiter();
+    const limiter = rateLimiter();
     sendBurst(limiter, 4, T0 + 1000);
     limiter.throttled(T0 + 1000); // 2 per second
     expect(limiter.reserve(T0 + 1000)).toBe(500);
     // Long idle: at most one token saved up, so two sends at once still wait for the second.
     expect(limiter.reserve(T0 + 5000)).toBe(0);
     expect(limiter.reserve(T0 + 5000)).toBeGreaterThan(0);
+  });
+
+  it("takes some settings and keeps the defaults for the rest", () => {
+    const limiter = rateLimiter({ minRate: 2 });
+    expect(limiter.settings).toEqual({ ...DEFAULT_RATE_LIMITER, minRate: 2 });
+    limiter.throttled(T0); // nothing was sent: the rate falls to the minimum
+    expect(limiter.rate(T0)).toBe(2);
   });
 });

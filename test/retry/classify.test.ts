@@ -104,3 +104,13 @@ describe("mayRetry: nothing that may have reached the service is repeated unless
     expect(retryErrorType("not-retryable")).toBe("CLIENT_ERROR");
   });
 });
+
+describe("socket codes", () => {
+  it("come with the Node platform only: browsers have no sockets to report them", async () => {
+    const browser = await import("../../src/runtime/platform/browser.js");
+    const node = await import("../../src/runtime/platform/node.js");
+    expect(browser.platform.socketCodes).toBeUndefined();
+    expect(node.platform.socketCodes?.notSent.has("ECONNREFUSED")).toBe(true);
+    expect(node.platform.socketCodes?.sentUnknown.has("ECONNRESET")).toBe(true);
+  });
+});

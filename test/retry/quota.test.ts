@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUOTA, RetryQuota } from "../../src/runtime/retry/quota.js";
+import { DEFAULT_QUOTA, retryQuota } from "../../src/runtime/retry/quota.js";
 
 describe("the retry quota", () => {
   it("starts full with the documented numbers", () => {
@@ -9,11 +9,11 @@ describe("the retry quota", () => {
       cheapRetryCost: 5,
       successRefill: 1,
     });
-    expect(new RetryQuota().available).toBe(500);
+    expect(retryQuota().available).toBe(500);
   });
 
   it("pays for 100 retries at 5 tokens, then refuses without taking anything", () => {
-    const quota = new RetryQuota();
+    const quota = retryQuota();
     for (let i = 0; i < 100; i++) expect(quota.take(5)).toBe(true);
     expect(quota.available).toBe(0);
     expect(quota.take(5)).toBe(false);
@@ -21,7 +21,7 @@ describe("the retry quota", () => {
   });
 
   it("refunds a successful retry's cost, adds 1 for a first-try success, never beyond full", () => {
-    const quota = new RetryQuota();
+    const quota = retryQuota();
     quota.take(10);
     quota.release(10);
     expect(quota.available).toBe(500);
@@ -30,5 +30,15 @@ describe("the retry quota", () => {
     expect(quota.available).toBe(496);
     for (let i = 0; i < 10; i++) quota.release(undefined);
     expect(quota.available).toBe(500);
+  });
+});
+
+describe("retryQuota overrides", () => {
+  it("replaces only the settings given", () => {
+    const quota = retryQuota({ capacity: 20 });
+    expect(quota.settings).toEqual({ ...DEFAULT_QUOTA, capacity: 20 });
+    expect(quota.take(15)).toBe(true);
+    expect(quota.take(10)).toBe(false);
+    expect(quota.available).toBe(5);
   });
 });

@@ -42,6 +42,19 @@ export const platform: Platform = {
     const profile = readEnv("AWS_PROFILE") ?? "default";
     return configFile[profile]?.region ?? credentialsFile[profile]?.region;
   },
+
+  socketCodes: {
+    notSent: new Set(
+      "ECONNREFUSED ENOTFOUND EAI_AGAIN ENETUNREACH EHOSTUNREACH ENETDOWN EHOSTDOWN UND_ERR_CONNECT_TIMEOUT".split(
+        " ",
+      ),
+    ),
+    sentUnknown: new Set(
+      "ECONNRESET EPIPE ETIMEDOUT ECONNABORTED UND_ERR_SOCKET UND_ERR_CLOSED UND_ERR_HEADERS_TIMEOUT UND_ERR_BODY_TIMEOUT ERR_STREAM_PREMATURE_CLOSE".split(
+        " ",
+      ),
+    ),
+  },
 };
 
 function environmentCredentials(): AwsCredentialIdentity | undefined {

@@ -33,93 +33,84 @@ export const DEFAULT_RATE_LIMITER: RateLimiterSettings = {
   minRate: 0.5,
 };
 
-export class RateLimiter {
+export interface RateLimiter {
   readonly settings: RateLimiterSettings;
-  #limiting = false;
-  /** The rate right after the last cut, and the rate before it (requests per second). */
-  #floor = 0;
-  #ceiling = 0;
-  #cutAt = 0;
-  #tokens = 0;
-  #refilledAt = 0;
-  readonly #meter = new SendRateMeter();
-
-  constructor(settings: RateLimiterSettings = DEFAULT_RATE_LIMITER) {
-    this.settings = settings;
-  }
-
   /** Whether sends are being spaced out at the moment. */
-  get limiting(): boolean {
-    return this.#limiting;
-  }
-
+  readonly limiting: boolean;
   /** The allowed rate at `now`, in requests per second (Infinity while not limiting). */
-  rate(now: number): number {
-    if (!this.#limiting) return Number.POSITIVE_INFINITY;
-    const progress = Math.min(1, Math.max(0, (now - this.#cutAt) / this.settings.recoveryMs));
-    return this.#floor + (this.#ceiling - this.#floor) * progress;
-  }
-
+  rate(now: number): number;
   /** Books one send for time `at`; returns how many ms after `at` it may go. */
-  reserve(at: number): number {
-    this.#meter.record(at);
-    if (!this.#limiting) return 0;
-    this.#refill(at);
-    this.#tokens -= 1;
-    return this.#tokens >= 0 ? 0 : Math.ceil((-this.#tokens / this.rate(at)) * 1000);
-  }
-
+  reserve(at: number): number;
   /** The service throttled a request at `now`: cut the rate. */
-  throttled(now: number): void {
-    const current = this.#limiting ? this.rate(now) : this.#meter.rate(now);
-    if (this.#limiting) this.#refill(now);
-    else {
-      this.#tokens = 0;
-      this.#refilledAt = now;
-    }
-    this.#ceiling = Math.max(current, this.settings.minRate);
-    this.#floor = Math.max(this.settings.minRate, current * this.settings.decrease);
-    this.#cutAt = now;
-    this.#limiting = true;
-  }
-
+  throttled(now: number): void;
   /** A request succeeded at `now`: once the rate has fully recovered, stop limiting. */
-  succeeded(now: number): void {
-    if (this.#limiting && now - this.#cutAt >= this.settings.recoveryMs) this.#limiting = false;
-  }
-
-  #refill(at: number): void {
-    const elapsed = Math.max(0, at - this.#refilledAt);
-    this.#tokens = Math.min(1, this.#tokens + (elapsed / 1000) * this.rate(at));
-    this.#refilledAt = Math.max(this.#refilledAt, at);
-  }
+  succeeded(now: number): void;
 }
 
-/**
- * Sends per second over the last second, from two one-second counters (a sliding-window
- * estimate that needs no list of timestamps).
- */
-class SendRateMeter {
-  #windowStart = 0;
-  #current = 0;
-  #previous = 0;
+/** A rate limiter with the default settings, or with some of them replaced. */
+export function rateLimiter(overrides?: Partial<RateLimiterSettings>): RateLimiter {
+  const settings = { ...DEFAULT_RATE_LIMITER, ...overrides };
+  const { decrease, recoveryMs, minRate } = settings;
+  let limiting = false;
+  // The rate right after the last cut, and the rate before it (requests per second).
+  let floor = 0;
+  let ceiling = 0;
+  let cutAt = 0;
+  let tokens = 0;
+  let refilledAt = 0;
+  // The send rate over the last second, from two one-second counters (a sliding-window
+  // estimate that needs no list of timestamps).
+  let windowStart = 0;
+  let current = 0;
+  let previous = 0;
 
-  record(at: number): void {
-    this.#roll(at);
-    this.#current += 1;
-  }
-
-  rate(now: number): number {
-    this.#roll(now);
-    const intoWindow = Math.min(1, Math.max(0, (now - this.#windowStart) / 1000));
-    return this.#previous * (1 - intoWindow) + this.#current;
-  }
-
-  #roll(now: number): void {
+  const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
+  const roll = (now: number) => {
     const start = Math.floor(now / 1000) * 1000;
-    if (start <= this.#windowStart) return;
-    this.#previous = start - this.#windowStart === 1000 ? this.#current : 0;
-    this.#current = 0;
-    this.#windowStart = start;
-  }
+    if (start > windowStart) {
+      previous = start - windowStart === 1000 ? current : 0;
+      current = 0;
+      windowStart = start;
+    }
+  };
+  const rate = (now: number) =>
+    limiting ? floor + (ceiling - floor) * clamp01((now - cutAt) / recoveryMs) : Infinity;
+  // A bucket of one token at most, so there are no bursts while limited.
+  const refill = (at: number) => {
+    tokens = Math.min(1, tokens + (Math.max(0, at - refilledAt) / 1000) * rate(at));
+    refilledAt = Math.max(refilledAt, at);
+  };
+
+  return {
+    settings,
+    get limiting() {
+      return limiting;
+    },
+    rate,
+    reserve(at) {
+      roll(at);
+      current += 1;
+      if (!limiting) return 0;
+      refill(at);
+      tokens -= 1;
+      return tokens >= 0 ? 0 : Math.ceil((-tokens / rate(at)) * 1000);
+    },
+    throttled(now) {
+      let sent = rate(now);
+      if (limiting) refill(now);
+      else {
+        roll(now);
+        sent = previous * (1 - clamp01((now - windowStart) / 1000)) + current;
+        tokens = 0;
+        refilledAt = now;
+      }
+      ceiling = Math.max(sent, minRate);
+      floor = Math.max(minRate, sent * decrease);
+      cutAt = now;
+      limiting = true;
+    },
+    succeeded(now) {
+      if (now - cutAt >= recoveryMs) limiting = false;
+    },
+  };
 }

@@ -23,12 +23,11 @@ export interface BackoffSettings {
 export const DEFAULT_BACKOFF: BackoffSettings = { base: 50, throttlingBase: 1000, cap: 20_000 };
 
 /** The upper bound (exclusive) of the wait before retry number `retry` (1 or more). */
-export function backoffCeiling(retry: number, base: number, cap: number): number {
-  return Math.min(cap, base * 2 ** (retry - 1));
-}
+export const backoffCeiling = (retry: number, base: number, cap: number): number =>
+  Math.min(cap, base * 2 ** (retry - 1));
 
 /** A full-jitter wait in whole milliseconds; `random` returns a number in [0, 1). */
-export function fullJitter(retry: number, base: number, cap: number, random: () => number): number {
-  const r = Math.min(Math.max(random(), 0), 1 - Number.EPSILON);
-  return Math.floor(r * backoffCeiling(retry, base, cap));
-}
+export const fullJitter = (retry: number, base: number, cap: number, random: () => number) =>
+  Math.floor(
+    Math.min(Math.max(random(), 0), 1 - Number.EPSILON) * backoffCeiling(retry, base, cap),
+  );

@@ -1,4 +1,5 @@
 import type { RetryErrorType } from "@smithy/types";
+import { platform } from "#platform";
 import { errorCode } from "../transport/errors.js";
 
 /**
@@ -18,52 +19,19 @@ export type FailureKind = "throttling" | "transient" | "server" | "sent-unknown"
  * in this family of services it reports a quota (too many pools, say) that waiting does not
  * lift, so it is never retried.
  */
-const THROTTLING_NAMES = new Set([
-  "TooManyRequestsException",
-  "ThrottlingException",
-  "Throttling",
-  "ThrottledException",
-  "RequestThrottledException",
-  "RequestThrottled",
-  "RequestLimitExceeded",
-  "SlowDown",
-  "BandwidthLimitExceeded",
-  "ProvisionedThroughputExceededException",
-]);
-
-/** Codes of failures that happen before a single byte of the request is sent. */
-const NOT_SENT_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "ENETDOWN",
-  "EHOSTDOWN",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
-
-/** Codes of failures of a connection that may already have carried the request. */
-const SENT_UNKNOWN_CODES = new Set([
-  "ECONNRESET",
-  "EPIPE",
-  "ETIMEDOUT",
-  "ECONNABORTED",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CLOSED",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-  "ERR_STREAM_PREMATURE_CLOSE",
-]);
+const THROTTLING_NAMES = new Set(
+  "TooManyRequestsException ThrottlingException Throttling ThrottledException RequestThrottledException RequestThrottled RequestLimitExceeded SlowDown BandwidthLimitExceeded ProvisionedThroughputExceededException".split(
+    " ",
+  ),
+);
 
 export function classifyFailure(error: unknown): FailureKind {
-  if (typeof error !== "object" || error === null) return "not-retryable";
-  const { name, $fault, $metadata } = error as {
-    name?: unknown;
-    $fault?: unknown;
-    $metadata?: { httpStatusCode?: unknown };
-  };
-  const status = typeof $metadata?.httpStatusCode === "number" ? $metadata.httpStatusCode : -1;
+  const { name, $fault, $metadata } = Object(error);
+  const status = $metadata?.httpStatusCode;
+  // Once the status line arrived the request had surely been received.
+  const answered = typeof status === "number";
+  const codes = platform.socketCodes;
+  const notSent = !answered && !!codes?.notSent.has(errorCode(error) as string);
   switch (name) {
     case "AbortError":
     case "ResponseTooLargeError":
@@ -71,22 +39,17 @@ export function classifyFailure(error: unknown): FailureKind {
     case "TimeoutError":
       return "sent-unknown";
     case "NetworkError":
-      // Once the status line arrived the request had surely been received.
-      if (status >= 0) return "sent-unknown";
-      return NOT_SENT_CODES.has(errorCode(error) ?? "") ? "transient" : "sent-unknown";
+      return notSent ? "transient" : "sent-unknown";
   }
-  if (status >= 0) {
-    if (THROTTLING_NAMES.has(String(name)) || status === 429) return "throttling";
-    // A 2xx that still failed: the body was unreadable, but the service did the work.
-    if (status >= 200 && status < 300) return "sent-unknown";
-    if (status >= 500 || $fault === "server") return "server";
-    return "not-retryable";
+  if (!answered) {
+    // Errors of other request handlers (NodeHttpHandler, say) carry the socket's code.
+    if (notSent) return "transient";
+    return codes?.sentUnknown.has(errorCode(error) as string) ? "sent-unknown" : "not-retryable";
   }
-  // Errors of other request handlers (NodeHttpHandler, say) carry the socket's code.
-  const code = errorCode(error) ?? "";
-  if (NOT_SENT_CODES.has(code)) return "transient";
-  if (SENT_UNKNOWN_CODES.has(code)) return "sent-unknown";
-  return "not-retryable";
+  if (THROTTLING_NAMES.has(name) || status === 429) return "throttling";
+  // A 2xx that still failed: the body was unreadable, but the service did the work.
+  if (status >= 200 && status < 300) return "sent-unknown";
+  return status >= 500 || $fault === "server" ? "server" : "not-retryable";
 }
 
 /**
@@ -94,33 +57,13 @@ export function classifyFailure(error: unknown): FailureKind {
  * service is retried only for operations that are safe to repeat (`@readonly`, `@idempotent`);
  * throttling and requests that never left are retried for every operation.
  */
-export function mayRetry(kind: FailureKind, retrySafe: boolean): boolean {
-  switch (kind) {
-    case "throttling":
-    case "transient":
-      return true;
-    case "server":
-    case "sent-unknown":
-      return retrySafe;
-    case "not-retryable":
-      return false;
-  }
-}
+export const mayRetry = (kind: FailureKind, retrySafe: boolean): boolean =>
+  kind === "throttling" || kind === "transient" || (retrySafe && kind !== "not-retryable");
 
 /**
  * The `@smithy/types` name of a kind, as retry strategies expect it. A 5xx is `TRANSIENT`, as
  * the AWS SDK's own retry middleware reports it: its strategies retry only `TRANSIENT` and
  * `THROTTLING`. (Whether it may be retried at all was decided before a strategy is asked.)
  */
-export function retryErrorType(kind: FailureKind): RetryErrorType {
-  switch (kind) {
-    case "throttling":
-      return "THROTTLING";
-    case "server":
-    case "transient":
-    case "sent-unknown":
-      return "TRANSIENT";
-    case "not-retryable":
-      return "CLIENT_ERROR";
-  }
-}
+export const retryErrorType = (kind: FailureKind): RetryErrorType =>
+  kind === "throttling" ? "THROTTLING" : kind === "not-retryable" ? "CLIENT_ERROR" : "TRANSIENT";

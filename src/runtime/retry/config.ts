@@ -1,7 +1,7 @@
 import type { RetryStrategyV2 } from "@smithy/types";
-import { ConfigurationError } from "../errors.js";
 import {
   AdaptiveRetryStrategy,
+  optionError,
   type RetryMode,
   type RetryStrategy,
   StandardRetryStrategy,
@@ -64,53 +64,38 @@ export interface ResolvedRetryConfig {
 
 export function resolveRetryConfig(config: RetryClientConfig): ResolvedRetryConfig {
   let settings: RetrySettings | undefined;
+  const offset = config.systemClockOffset;
   return {
     retrySettings: () => {
-      settings ??= resolveSettings(config);
+      if (offset !== undefined && !Number.isFinite(offset)) {
+        throw optionError("systemClockOffset", "a finite number of milliseconds", offset);
+      }
+      settings ??= {
+        strategy: makeStrategy(config),
+        requestTimeout: checkTimeout(config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT),
+      };
       return settings;
     },
-    systemClockOffset: Number.isFinite(config.systemClockOffset)
-      ? (config.systemClockOffset as number)
-      : 0,
+    systemClockOffset: Number.isFinite(offset) ? (offset as number) : 0,
   };
 }
 
-function resolveSettings(config: RetryClientConfig): RetrySettings {
-  if (config.systemClockOffset !== undefined && !Number.isFinite(config.systemClockOffset)) {
-    throw new ConfigurationError(
-      "systemClockOffset",
-      `systemClockOffset must be a finite number of milliseconds, not ${String(config.systemClockOffset)}.`,
-    );
-  }
-  return {
-    strategy: makeStrategy(config),
-    requestTimeout: checkTimeout(config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT),
-  };
-}
-
-function makeStrategy(config: RetryClientConfig): RetryStrategy {
-  if (config.retryStrategy) return config.retryStrategy as RetryStrategy;
-  const options = { maxAttempts: config.maxAttempts };
-  switch (config.retryMode ?? "standard") {
-    case "standard":
-      return new StandardRetryStrategy(options);
-    case "adaptive":
-      return new AdaptiveRetryStrategy(options);
-    default:
-      throw new ConfigurationError(
-        "retryMode",
-        `retryMode must be "standard" or "adaptive", not ${JSON.stringify(config.retryMode)}.`,
-      );
-  }
+function makeStrategy({ retryStrategy, retryMode, maxAttempts }: RetryClientConfig): RetryStrategy {
+  if (retryStrategy) return retryStrategy as RetryStrategy;
+  const Strategy =
+    retryMode === "adaptive"
+      ? AdaptiveRetryStrategy
+      : (retryMode ?? "standard") === "standard"
+        ? StandardRetryStrategy
+        : undefined;
+  if (!Strategy) throw optionError("retryMode", '"standard" or "adaptive"', retryMode);
+  return new Strategy({ maxAttempts });
 }
 
 /** Checks a `requestTimeout` option; 0 and Infinity mean no timeout. */
 export function checkTimeout(value: unknown): number {
-  if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
-    throw new ConfigurationError(
-      "requestTimeout",
-      `requestTimeout must be a number of milliseconds, 0 for none, not ${String(value)}.`,
-    );
+  if (typeof value !== "number" || !(value >= 0)) {
+    throw optionError("requestTimeout", "a number of milliseconds, 0 for none", value);
   }
   return value;
 }

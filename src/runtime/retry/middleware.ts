@@ -1,20 +1,19 @@
 import { HttpRequest, type HttpResponse } from "@smithy/core/transport";
 import type {
+  FinalizeHandler,
   FinalizeHandlerArguments,
   FinalizeHandlerOutput,
   FinalizeRequestMiddleware,
   MetadataBearer,
-  ResponseMetadata,
-  RetryToken,
   SdkError,
 } from "@smithy/types";
-import { type Clock, systemClock } from "../clock.js";
+import { systemClock } from "../clock.js";
 import type { OperationContext } from "../middleware.js";
 import { headerValue } from "../protocol.js";
-import { type AbortSignalLike, linkedController, onAbort } from "../signals.js";
+import { linkedController, untilAborted } from "../signals.js";
 import { CLOCK_SKEW_ERRORS, correctedOffset } from "../skew.js";
 import { AbortError, TimeoutError } from "../transport/errors.js";
-import { Attempt, callOptions } from "./attempt.js";
+import { type CallState, callState } from "./attempt.js";
 import { classifyFailure, mayRetry, retryErrorType } from "./classify.js";
 import { checkTimeout, type ResolvedRetryConfig } from "./config.js";
 
@@ -23,10 +22,6 @@ interface Progress {
   attempts: number;
   totalRetryDelay: number;
 }
-
-type AttemptOutcome =
-  | { readonly ok: true; readonly result: FinalizeHandlerOutput<MetadataBearer> }
-  | { readonly ok: false; readonly error: unknown; readonly response: HttpResponse | undefined };
 
 /**
  * Step `finalizeRequest`, high priority: runs the rest of the stack (signing included, so
@@ -41,24 +36,18 @@ export function retryMiddleware(
 ): FinalizeRequestMiddleware<object, MetadataBearer> {
   return (next, context) => async (args) => {
     const { operation } = context as OperationContext;
-    const options = callOptions(context);
-    // Only a call with its own signal needs a signal of its own; the rest share the client's.
-    const call = options?.abortSignal
-      ? linkedController([options.abortSignal, lifetime])
-      : undefined;
-    const signal = call?.controller.signal ?? lifetime;
+    const call = callState(context);
+    const callerSignal = call.options?.abortSignal;
+    const [controller, unlink] = linkedController([callerSignal, lifetime]);
+    const { signal } = controller;
     const progress: Progress = { attempts: 0, totalRetryDelay: 0 };
     try {
       if (signal.aborted) throw signal.reason;
       const { strategy, requestTimeout } = config.retrySettings();
-      const timeout =
-        options?.requestTimeout === undefined
-          ? requestTimeout
-          : checkTimeout(options.requestTimeout);
-      const clock: Clock = strategy.clock ?? systemClock;
-      const scope = operation.service.sdkId;
-      let token: RetryToken = await untilAborted(
-        strategy.acquireInitialRetryToken(scope, { abortSignal: signal }),
+      const timeout = checkTimeout(call.options?.requestTimeout ?? requestTimeout);
+      const clock = strategy.clock ?? systemClock;
+      let token = await untilAborted(
+        strategy.acquireInitialRetryToken(operation.service.sdkId, { abortSignal: signal }),
         signal,
       );
       let clockCorrected = false;
@@ -66,24 +55,28 @@ export function retryMiddleware(
         if (signal.aborted) throw signal.reason;
         progress.attempts += 1;
         const offsetUsed = config.systemClockOffset;
-        const outcome = await runAttempt(next, args, context, signal, timeout);
-        const response = outcome.ok ? (outcome.result.response as HttpResponse) : outcome.response;
-        learnClockOffset(config, response);
-        if (outcome.ok) {
+        const [result, error] = await runAttempt(next, args, call, signal, timeout);
+        const response = result ? (result.response as HttpResponse) : call.response;
+        config.systemClockOffset = correctedOffset(
+          header(response, "date"),
+          Date.now(),
+          config.systemClockOffset,
+        );
+        if (result) {
           strategy.recordSuccess(token);
-          recordProgress(outcome.result.output, progress);
-          return outcome.result;
+          recordProgress(result.output, progress);
+          return result;
         }
-        const { error } = outcome;
         if (signal.aborted) throw error;
         // The service refused the signature's time and its Date header showed our clock was
         // off: sign again with the corrected clock, once. Safe for any operation, since a
         // request refused at authentication did nothing.
-        const skewed =
+        if (
+          !clockCorrected &&
           operation.auth !== undefined &&
-          CLOCK_SKEW_ERRORS.has(String((error as { name?: unknown })?.name)) &&
-          config.systemClockOffset !== offsetUsed;
-        if (skewed && !clockCorrected) {
+          CLOCK_SKEW_ERRORS.has(Object(error).name) &&
+          config.systemClockOffset !== offsetUsed
+        ) {
           clockCorrected = true;
           continue;
         }
@@ -95,7 +88,7 @@ export function retryMiddleware(
             strategy.refreshRetryTokenForRetry(token, {
               errorType: retryErrorType(kind),
               error: error as SdkError,
-              ...(retryAfterHint ? { retryAfterHint } : {}),
+              ...(retryAfterHint && { retryAfterHint }),
             }),
             signal,
           );
@@ -109,103 +102,73 @@ export function retryMiddleware(
         progress.totalRetryDelay += delay + (token.$retryLog?.acquisitionDelay ?? 0);
       }
     } catch (thrown) {
-      const error = signal.aborted ? abortError(thrown, signal, options?.abortSignal) : thrown;
+      const error = signal.aborted
+        ? new AbortError(
+            callerSignal?.aborted
+              ? "The call was aborted through its abortSignal"
+              : "The client was destroyed",
+            { cause: signal.reason, $metadata: Object(thrown).$metadata },
+          )
+        : thrown;
       recordProgress(error, progress);
       throw error;
     } finally {
-      call?.dispose();
+      unlink();
     }
   };
 }
 
-/** One pass down the rest of the stack, with its own signal and timer. */
+/** One pass down the rest of the stack, with its own signal and timer: `[result]` or `[, error]`. */
 async function runAttempt(
-  next: (args: FinalizeHandlerArguments<object>) => Promise<FinalizeHandlerOutput<MetadataBearer>>,
+  next: FinalizeHandler<object, MetadataBearer>,
   args: FinalizeHandlerArguments<object>,
-  context: object,
+  call: CallState,
   callSignal: AbortSignal,
   timeout: number,
-): Promise<AttemptOutcome> {
-  const attempt = new Attempt(context, callSignal, timeout);
+): Promise<[FinalizeHandlerOutput<MetadataBearer> | undefined, unknown?]> {
+  // The attempt's own signal, which the request handler gets: it aborts with the call's, or
+  // when the timeout fires.
+  const [attempt, unlink] = linkedController([callSignal]);
+  let timedOut = false;
+  const timer =
+    timeout > 0 && timeout < Infinity
+      ? setTimeout(() => {
+          timedOut = true;
+          attempt.abort();
+        }, timeout)
+      : undefined;
+  call.signal = attempt.signal;
+  call.response = undefined;
   try {
     // A fresh copy each time: signing and user middleware add headers to the request.
-    const request = HttpRequest.clone(args.request as HttpRequest);
-    return { ok: true, result: await next({ ...args, request }) };
-  } catch (error) {
-    const failure =
-      attempt.timedOut && !callSignal.aborted ? timeoutError(error, attempt.timeout) : error;
-    return { ok: false, error: failure, response: attempt.response };
+    return [await next({ ...args, request: HttpRequest.clone(args.request as HttpRequest) })];
+  } catch (thrown) {
+    if (!timedOut || callSignal.aborted) return [undefined, thrown];
+    // What the handler knew of the response (status, request id, body) stays on the error.
+    const { $metadata, bodySnippet } = Object(thrown);
+    return [undefined, new TimeoutError(timeout, { cause: thrown, $metadata, bodySnippet })];
   } finally {
-    attempt.dispose();
+    clearTimeout(timer);
+    unlink();
   }
-}
-
-/** Rejects as soon as `signal` aborts, whether or not `promise` listens to it. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const stop = onAbort(signal, () => reject(signal.reason));
-    promise.then(
-      (value) => {
-        stop();
-        resolve(value);
-      },
-      (error: unknown) => {
-        stop();
-        reject(error);
-      },
-    );
-  });
-}
-
-function learnClockOffset(config: ResolvedRetryConfig, response: HttpResponse | undefined): void {
-  if (response === undefined) return;
-  const date = headerValue(response.headers ?? {}, "date");
-  config.systemClockOffset = correctedOffset(date, Date.now(), config.systemClockOffset);
 }
 
 /** A `Retry-After` header (seconds or an HTTP date) as the time to retry at. */
 function retryAfter(response: HttpResponse | undefined, now: number): Date | undefined {
-  const value = response && headerValue(response.headers ?? {}, "retry-after");
+  const value = header(response, "retry-after");
   if (!value) return undefined;
   const at = /^\d+$/.test(value.trim()) ? now + Number(value) * 1000 : Date.parse(value);
   return Number.isNaN(at) ? undefined : new Date(at);
 }
 
-/** What the handler reported of the response (status, request id) before it failed. */
-function responseFields(error: unknown): Partial<ResponseMetadata> {
-  const metadata = (error as { $metadata?: Partial<ResponseMetadata> } | null)?.$metadata;
-  const fields: Partial<ResponseMetadata> = {};
-  if (metadata?.httpStatusCode !== undefined) fields.httpStatusCode = metadata.httpStatusCode;
-  if (metadata?.requestId !== undefined) fields.requestId = metadata.requestId;
-  return fields;
-}
-
-function timeoutError(cause: unknown, timeout: number): TimeoutError {
-  return new TimeoutError(timeout, {
-    cause,
-    $metadata: responseFields(cause),
-    bodySnippet: (cause as { bodySnippet?: string } | null)?.bodySnippet,
-  });
-}
-
-function abortError(
-  cause: unknown,
-  signal: AbortSignal,
-  callerSignal: AbortSignalLike | undefined,
-): AbortError {
-  const message = callerSignal?.aborted
-    ? "The call was aborted through its abortSignal"
-    : "The client was destroyed";
-  return new AbortError(message, { cause: signal.reason, $metadata: responseFields(cause) });
-}
+const header = (response: HttpResponse | undefined, name: string) =>
+  response && headerValue(response.headers ?? {}, name);
 
 /** Writes the call's attempts and total retry delay into `$metadata` of an output or error. */
 function recordProgress(target: unknown, progress: Progress): void {
-  if (typeof target !== "object" || target === null) return;
-  const bearer = target as { $metadata?: Partial<ResponseMetadata> };
+  const bearer = Object(target);
   if (typeof bearer.$metadata === "object" && bearer.$metadata !== null) {
-    bearer.$metadata.attempts = progress.attempts;
-    bearer.$metadata.totalRetryDelay = progress.totalRetryDelay;
+    Object.assign(bearer.$metadata, progress);
   } else if (classifyFailure(target) !== "not-retryable" && Object.isExtensible(target)) {
     // A raw network error from another request handler: give it the same metadata.
     bearer.$metadata = { ...progress };

@@ -31,29 +31,32 @@ export const DEFAULT_QUOTA: QuotaSettings = {
   successRefill: 1,
 };
 
-export class RetryQuota {
+export interface RetryQuota {
   readonly settings: QuotaSettings;
-  #available: number;
-
-  constructor(settings: QuotaSettings = DEFAULT_QUOTA) {
-    this.settings = settings;
-    this.#available = settings.capacity;
-  }
-
-  get available(): number {
-    return this.#available;
-  }
-
+  /** The tokens left. */
+  readonly available: number;
   /** Takes `cost` tokens for a retry; false, taking nothing, when there are not enough. */
-  take(cost: number): boolean {
-    if (cost > this.#available) return false;
-    this.#available -= cost;
-    return true;
-  }
-
+  take(cost: number): boolean;
   /** After a success: gives back what its last retry took, or the refill of a first-try success. */
-  release(retryCost: number | undefined): void {
-    const refill = retryCost ?? this.settings.successRefill;
-    this.#available = Math.min(this.settings.capacity, this.#available + refill);
-  }
+  release(retryCost: number | undefined): void;
+}
+
+/** A full bucket with the default settings, or with some of them replaced. */
+export function retryQuota(overrides?: Partial<QuotaSettings>): RetryQuota {
+  const settings = { ...DEFAULT_QUOTA, ...overrides };
+  let available = settings.capacity;
+  return {
+    settings,
+    get available() {
+      return available;
+    },
+    take(cost) {
+      const enough = cost <= available;
+      if (enough) available -= cost;
+      return enough;
+    },
+    release(retryCost) {
+      available = Math.min(settings.capacity, available + (retryCost ?? settings.successRefill));
+    },
+  };
 }

@@ -7,10 +7,15 @@ import type {
 import { type Clock, systemClock } from "../clock.js";
 import { ConfigurationError } from "../errors.js";
 import type { AbortSignalLike } from "../signals.js";
-import { DEFAULT_RATE_LIMITER, RateLimiter, type RateLimiterSettings } from "./adaptive.js";
+import {
+  DEFAULT_RATE_LIMITER,
+  type RateLimiter,
+  type RateLimiterSettings,
+  rateLimiter,
+} from "./adaptive.js";
 import { type BackoffSettings, DEFAULT_BACKOFF, fullJitter } from "./backoff.js";
 import { classifyFailure } from "./classify.js";
-import { DEFAULT_QUOTA, type QuotaSettings, RetryQuota } from "./quota.js";
+import { DEFAULT_QUOTA, type QuotaSettings, type RetryQuota, retryQuota } from "./quota.js";
 
 export type RetryMode = "standard" | "adaptive";
 
@@ -47,25 +52,18 @@ export interface StandardRetryStrategyOptions {
 }
 
 /** A retry token: the retries so far, the wait before the next attempt, and what it cost. */
-export class Token implements StandardRetryToken {
-  constructor(
-    private readonly count: number,
-    private readonly delay: number,
-    private readonly cost?: number,
-  ) {}
+const retryToken = (count: number, delay: number, cost?: number): StandardRetryToken => ({
+  getRetryCount: () => count,
+  getRetryDelay: () => delay,
+  getRetryCost: () => cost,
+});
 
-  getRetryCount(): number {
-    return this.count;
-  }
-
-  getRetryDelay(): number {
-    return this.delay;
-  }
-
-  getRetryCost(): number | undefined {
-    return this.cost;
-  }
-}
+/** A `ConfigurationError` that names the option, the rule it breaks and the value given. */
+export const optionError = (option: string, rule: string, value: unknown) =>
+  new ConfigurationError(
+    option,
+    `${option} must be ${rule}, not ${typeof value === "string" ? JSON.stringify(value) : String(value)}.`,
+  );
 
 /**
  * The `standard` mode: up to `maxAttempts` attempts, full-jitter exponential backoff, and a
@@ -73,59 +71,69 @@ export class Token implements StandardRetryToken {
  */
 export class StandardRetryStrategy implements RetryStrategy {
   readonly mode: RetryMode = "standard";
-  readonly maxAttempts: number;
-  readonly clock: Clock;
-  readonly backoff: BackoffSettings;
-  readonly quota: RetryQuota;
-  protected readonly random: () => number;
+  // Fields the constructor sets are `declare`d, so the build emits no empty definitions.
+  declare readonly maxAttempts: number;
+  declare readonly clock: Clock;
+  declare readonly backoff: BackoffSettings;
+  declare readonly quota: RetryQuota;
+  /** Set by the `adaptive` mode: every attempt waits for it. */
+  declare readonly rateLimiter?: RateLimiter | undefined;
+  declare protected readonly random: () => number;
 
   constructor(options: StandardRetryStrategyOptions = {}) {
     const maxAttempts = options.maxAttempts ?? 3;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-      throw new ConfigurationError(
+    if (!(Number.isInteger(maxAttempts) && maxAttempts > 0)) {
+      throw optionError(
         "maxAttempts",
-        `maxAttempts must be a whole number of at least 1 (1 turns retries off), not ${String(maxAttempts)}.`,
+        "a whole number of at least 1 (1 turns retries off)",
+        maxAttempts,
       );
     }
     this.maxAttempts = maxAttempts;
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.quota = new RetryQuota({ ...DEFAULT_QUOTA, ...options.quota });
+    this.quota = retryQuota(options.quota);
   }
 
   async acquireInitialRetryToken(
     _scope: string,
-    _options?: { abortSignal?: AbortSignalLike | undefined },
+    options?: { abortSignal?: AbortSignalLike | undefined },
   ): Promise<RetryToken> {
-    return new Token(0, 0);
+    const wait = this.rateLimiter?.reserve(this.clock.now());
+    if (wait) await this.clock.sleep(wait, options?.abortSignal);
+    return retryToken(0, 0);
   }
 
   async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
-    if (info.errorType === "CLIENT_ERROR") throw new Error("Client errors are not retried");
+    const now = this.clock.now();
+    const throttling = info.errorType === "THROTTLING";
+    if (throttling) this.rateLimiter?.throttled(now);
     const retry = token.getRetryCount() + 1;
-    if (retry >= this.maxAttempts) throw new Error(`All ${this.maxAttempts} attempts were used`);
-    const cheap = info.errorType === "THROTTLING" || classifyFailure(info.error) === "transient";
-    const cost = cheap ? this.quota.settings.cheapRetryCost : this.quota.settings.retryCost;
-    if (!this.quota.take(cost)) throw new Error("The retry quota is used up");
-    return new Token(retry, this.delay(retry, info), cost);
+    const { retryCost, cheapRetryCost } = this.quota.settings;
+    const cost =
+      throttling || classifyFailure(info.error) === "transient" ? cheapRetryCost : retryCost;
+    const refusal =
+      info.errorType === "CLIENT_ERROR"
+        ? "client errors are not retried"
+        : retry >= this.maxAttempts
+          ? `all ${this.maxAttempts} attempts were used`
+          : !this.quota.take(cost) && "the retry quota is spent";
+    if (refusal) throw new Error(`No retry: ${refusal}`);
+    // The backoff wait, stretched to a `Retry-After` the server gave (up to the cap).
+    const { base, throttlingBase, cap } = this.backoff;
+    const hint = info.retryAfterHint ? info.retryAfterHint.getTime() - now : 0;
+    const backoff = Math.max(
+      fullJitter(retry, throttling ? throttlingBase : base, cap, this.random),
+      Math.min(cap, Math.ceil(hint)),
+    );
+    // In `adaptive` mode the retry goes no sooner than the limiter allows, either.
+    return retryToken(retry, backoff + (this.rateLimiter?.reserve(now + backoff) ?? 0), cost);
   }
 
   recordSuccess(token: RetryToken): void {
+    this.rateLimiter?.succeeded(this.clock.now());
     this.quota.release((token as Partial<StandardRetryToken>).getRetryCost?.());
-  }
-
-  /** The backoff wait, stretched to a `Retry-After` the server gave (up to the cap). */
-  protected delay(retry: number, info: RetryErrorInfo): number {
-    const { base, throttlingBase, cap } = this.backoff;
-    const jittered = fullJitter(
-      retry,
-      info.errorType === "THROTTLING" ? throttlingBase : base,
-      cap,
-      this.random,
-    );
-    const hint = info.retryAfterHint ? info.retryAfterHint.getTime() - this.clock.now() : 0;
-    return Math.max(jittered, Math.min(cap, Math.ceil(hint)));
   }
 }
 
@@ -137,41 +145,14 @@ export interface AdaptiveRetryStrategyOptions extends StandardRetryStrategyOptio
 /**
  * The `adaptive` mode: `standard`, plus a client-side rate limiter that every attempt (the
  * first and each retry) passes through. Throttling responses slow it down; it recovers on its
- * own (see `RateLimiter`).
+ * own (see `rateLimiter`).
  */
 export class AdaptiveRetryStrategy extends StandardRetryStrategy {
   override readonly mode: RetryMode = "adaptive";
-  readonly rateLimiter: RateLimiter;
+  declare readonly rateLimiter: RateLimiter;
 
   constructor(options: AdaptiveRetryStrategyOptions = {}) {
     super(options);
-    this.rateLimiter = new RateLimiter({ ...DEFAULT_RATE_LIMITER, ...options.rateLimiter });
-  }
-
-  override async acquireInitialRetryToken(
-    scope: string,
-    options?: { abortSignal?: AbortSignalLike | undefined },
-  ): Promise<RetryToken> {
-    const wait = this.rateLimiter.reserve(this.clock.now());
-    if (wait > 0) await this.clock.sleep(wait, options?.abortSignal);
-    return super.acquireInitialRetryToken(scope);
-  }
-
-  override async refreshRetryTokenForRetry(
-    token: RetryToken,
-    info: RetryErrorInfo,
-  ): Promise<RetryToken> {
-    const now = this.clock.now();
-    if (info.errorType === "THROTTLING") this.rateLimiter.throttled(now);
-    const next = (await super.refreshRetryTokenForRetry(token, info)) as Token;
-    // The retry goes after its backoff, and no sooner than the limiter allows.
-    const backoff = next.getRetryDelay();
-    const wait = this.rateLimiter.reserve(now + backoff);
-    return new Token(next.getRetryCount(), backoff + wait, next.getRetryCost());
-  }
-
-  override recordSuccess(token: RetryToken): void {
-    this.rateLimiter.succeeded(this.clock.now());
-    super.recordSuccess(token);
+    this.rateLimiter = rateLimiter(options.rateLimiter);
   }
 }

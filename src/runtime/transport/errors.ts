@@ -14,19 +14,21 @@ export interface RequestFailureOptions {
  * and request id when the response had started.
  */
 export abstract class RequestFailure extends Error {
-  readonly $metadata: ResponseMetadata;
-  readonly bodySnippet: string | undefined;
+  // Fields the constructors set are `declare`d, so the build emits no empty definitions.
+  declare readonly $metadata: ResponseMetadata;
+  declare readonly bodySnippet: string | undefined;
 
-  constructor(message: string, options: RequestFailureOptions = {}) {
-    const { httpStatusCode: status, requestId } = options.$metadata ?? {};
-    const response =
-      status === undefined
-        ? ""
-        : ` (HTTP ${status}${requestId === undefined ? "" : `, request id ${requestId}`})`;
-    const snippet = options.bodySnippet ? `: ${options.bodySnippet}` : "";
-    super(`${message}${response}${snippet}`, { cause: options.cause });
-    this.$metadata = { attempts: 1, totalRetryDelay: 0, ...options.$metadata };
-    this.bodySnippet = options.bodySnippet;
+  constructor(message: string, { $metadata, bodySnippet, cause }: RequestFailureOptions = {}) {
+    const { httpStatusCode: status, requestId } = $metadata ?? {};
+    const id = requestId === undefined ? "" : `, request id ${requestId}`;
+    super(
+      message +
+        (status === undefined ? "" : ` (HTTP ${status}${id})`) +
+        (bodySnippet ? `: ${bodySnippet}` : ""),
+      { cause },
+    );
+    this.$metadata = { attempts: 1, totalRetryDelay: 0, ...$metadata };
+    this.bodySnippet = bodySnippet;
   }
 }
 
@@ -34,7 +36,7 @@ export abstract class RequestFailure extends Error {
 export class NetworkError extends RequestFailure {
   override readonly name = "NetworkError";
   /** The platform's error code, such as `ECONNREFUSED`, when it gives one (browsers do not). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
 
   constructor(message: string, options: RequestFailureOptions & { code?: string | undefined }) {
     super(message, options);
@@ -45,11 +47,12 @@ export class NetworkError extends RequestFailure {
 /** An attempt got no complete response within `requestTimeout` milliseconds. */
 export class TimeoutError extends RequestFailure {
   override readonly name = "TimeoutError";
-  readonly timeout: number;
 
-  constructor(timeout: number, options: RequestFailureOptions = {}) {
+  constructor(
+    readonly timeout: number,
+    options?: RequestFailureOptions,
+  ) {
     super(`No complete response within ${timeout} ms`, options);
-    this.timeout = timeout;
   }
 }
 
@@ -61,11 +64,12 @@ export class AbortError extends RequestFailure {
 /** The response body was larger than the request handler's `maxResponseBytes`. */
 export class ResponseTooLargeError extends RequestFailure {
   override readonly name = "ResponseTooLargeError";
-  readonly limit: number;
 
-  constructor(limit: number, options: RequestFailureOptions = {}) {
+  constructor(
+    readonly limit: number,
+    options?: RequestFailureOptions,
+  ) {
     super(`The response body is larger than the limit of ${limit} bytes`, options);
-    this.limit = limit;
   }
 }
 
