@@ -6,13 +6,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { endpointRules } from "../../src/generated/endpoints.js";
-import {
-  createPartitionLookup,
-  PARTITIONS,
-  type PartitionData,
-} from "../../src/runtime/endpoints/partitions.js";
 import { cases } from "./cases.js";
 import { type EndpointRuleSet, resolveEndpoint } from "./interpreter.js";
+import { createPartitionLookup, PARTITIONS, type PartitionData } from "./partition-data.js";
 
 const model = JSON.parse(
   readFileSync(new URL("../../model/cognito-identity.json", import.meta.url), "utf8"),
