@@ -15,23 +15,24 @@ export interface PartitionOutputs {
 
 /**
  * One partition a line, in data order (the first match wins): name, region prefix, dnsSuffix,
- * dualStackDnsSuffix, implicitGlobalRegion, then the regions its regex `^PREFIX-\w+-\d+$` misses.
- * Every other region of the published data matches its own partition's regex, so only the
- * `*-global` pseudo-regions are listed; test/endpoints/partitions.test.ts checks this table
- * against the full data.
+ * dualStackDnsSuffix, implicitGlobalRegion, and `global` when `<name>-global` is a region of it.
+ * A region belongs to the partition when it matches `^PREFIX-\w+-\d+$` (the data's regex) or is
+ * that pseudo-region: every other region the published data lists matches its own partition's
+ * regex, which test/endpoints/partitions.test.ts checks against the full data.
  */
 const TABLE = [
-  "aws (us|eu|ap|sa|ca|me|af|il|mx) amazonaws.com api.aws us-east-1 aws-global",
-  "aws-cn cn amazonaws.com.cn api.amazonwebservices.com.cn cn-northwest-1 aws-cn-global",
+  "aws (us|eu|ap|sa|ca|me|af|il|mx) amazonaws.com api.aws us-east-1 global",
+  "aws-cn cn amazonaws.com.cn api.amazonwebservices.com.cn cn-northwest-1 global",
   "aws-eusc eusc-(de) amazonaws.eu api.amazonwebservices.eu eusc-de-east-1",
-  "aws-iso us-iso c2s.ic.gov api.aws.ic.gov us-iso-east-1 aws-iso-global",
-  "aws-iso-b us-isob sc2s.sgov.gov api.aws.scloud us-isob-east-1 aws-iso-b-global",
-  "aws-iso-e eu-isoe cloud.adc-e.uk api.cloud-aws.adc-e.uk eu-isoe-west-1 aws-iso-e-global",
-  "aws-iso-f us-isof csp.hci.ic.gov api.aws.hci.ic.gov us-isof-south-1 aws-iso-f-global",
-  "aws-us-gov us-gov amazonaws.com api.aws us-gov-west-1 aws-us-gov-global",
+  "aws-iso us-iso c2s.ic.gov api.aws.ic.gov us-iso-east-1 global",
+  "aws-iso-b us-isob sc2s.sgov.gov api.aws.scloud us-isob-east-1 global",
+  "aws-iso-e eu-isoe cloud.adc-e.uk api.cloud-aws.adc-e.uk eu-isoe-west-1 global",
+  "aws-iso-f us-isof csp.hci.ic.gov api.aws.hci.ic.gov us-isof-south-1 global",
+  "aws-us-gov us-gov amazonaws.com api.aws us-gov-west-1 global",
 ].map((line) => {
-  const [name, prefix, dnsSuffix, dualStackDnsSuffix, implicitGlobalRegion, ...regions] =
-    line.split(" ") as [string, string, string, string, string, ...string[]];
+  const [name, prefix, dnsSuffix, dualStackDnsSuffix, implicitGlobalRegion, global] = line.split(
+    " ",
+  ) as [string, string, string, string, string, string?];
   // Frozen and shared, so a caller cannot alter what later lookups return.
   const outputs: PartitionOutputs = Object.freeze({
     name,
@@ -41,11 +42,14 @@ const TABLE = [
     supportsDualStack: true,
     implicitGlobalRegion,
   });
-  return [new RegExp(`^${prefix}-\\w+-\\d+$`), regions, outputs] as const;
+  const regex = new RegExp(`^${prefix}-\\w+-\\d+$`);
+  return [
+    (region: string) => regex.test(region) || (!!global && region === `${name}-global`),
+    outputs,
+  ] as const;
 });
 
-/** `aws.partition`: the first partition whose regex or list has the region, else `aws`. */
+/** `aws.partition`: the first partition the region belongs to, else `aws`. */
 export function partition(region: string): PartitionOutputs {
-  const found = TABLE.find(([regex, regions]) => regex.test(region) || regions.includes(region));
-  return (found ?? TABLE[0]!)[2];
+  return (TABLE.find(([has]) => has(region)) ?? TABLE[0]!)[1];
 }
