@@ -42,14 +42,11 @@ const TABLE = [
     supportsDualStack: true,
     implicitGlobalRegion,
   });
-  const regex = new RegExp(`^${prefix}-\\w+-\\d+$`);
-  return [
-    (region: string) => regex.test(region) || (!!global && region === `${name}-global`),
-    outputs,
-  ] as const;
+  const pseudoRegion = global ? `|${name}-global` : "";
+  return [new RegExp(`^(${prefix}-\\w+-\\d+${pseudoRegion})$`), outputs] as const;
 });
 
 /** `aws.partition`: the first partition the region belongs to, else `aws`. */
 export function partition(region: string): PartitionOutputs {
-  return (TABLE.find(([has]) => has(region)) ?? TABLE[0]!)[1];
+  return (TABLE.find(([regex]) => regex.test(region)) ?? TABLE[0]!)[1];
 }
