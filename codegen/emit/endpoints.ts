@@ -119,11 +119,11 @@ const KNOWN_FUNCTIONS: Record<string, string> = {
 class RuleCompiler {
   readonly functions = new Set<string>();
   private readonly names = new Map<string, string>();
-  /** The start most endpoint URLs share, written once as `urlStart` (see sharedUrlStart). */
-  constructor(private readonly urlStart: string) {}
-
   /** Variables bound by a condition's `assign`: only read where the condition held, so set. */
   private readonly assigned = new Set<string>();
+
+  /** The start most endpoint URLs share, written once as `urlStart` (see sharedUrlStart). */
+  constructor(private readonly urlStart: string) {}
 
   /** The JavaScript name of a rule set variable (parameters and `assign`ed values). */
   variable(name: string): string {
@@ -138,17 +138,10 @@ class RuleCompiler {
   rules(rules: readonly Rule[], indent: string): Compiled {
     const blocks: string[] = [];
     for (let i = 0; i < rules.length; i++) {
-      // Neighbouring endpoint rules that differ only in their one condition share one `if`.
-      const tests = [this.single(rules[i]!)];
-      const body = tests[0] === undefined ? undefined : this.body(rules[i]!, `${indent}  `).code;
-      while (body !== undefined && i + 1 < rules.length) {
-        const test = this.single(rules[i + 1]!);
-        if (test === undefined || this.body(rules[i + 1]!, `${indent}  `).code !== body) break;
-        tests.push(test);
-        i++;
-      }
-      if (tests.length > 1) {
-        blocks.push(`${indent}if (${tests.join(" || ")}) {\n${body}\n${indent}}`);
+      const run = this.sameEndpoint(rules, i, `${indent}  `);
+      if (run) {
+        blocks.push(`${indent}if (${run.tests.join(" || ")}) {\n${run.body}\n${indent}}`);
+        i += run.tests.length - 1;
         continue;
       }
       const compiled = this.conditions(rules[i]!, 0, indent);
@@ -159,6 +152,23 @@ class RuleCompiler {
     // Falling off the end is an error of the rule set.
     blocks.push(`${indent}throw fail("No endpoint rule matched the given parameters");`);
     return { code: blocks.join("\n"), exits: true };
+  }
+
+  /**
+   * Two or more neighbouring endpoint rules from `start` with one condition each and the same
+   * body: their tests, which one `if` joins with `||`, and that body.
+   */
+  private sameEndpoint(rules: readonly Rule[], start: number, indent: string) {
+    const tests: string[] = [];
+    let body: string | undefined;
+    for (const rule of rules.slice(start)) {
+      const test = this.single(rule);
+      const code = test === undefined ? undefined : this.body(rule, indent).code;
+      if (code === undefined || (body !== undefined && code !== body)) break;
+      tests.push(test!);
+      body = code;
+    }
+    return tests.length > 1 ? { tests, body: body! } : undefined;
   }
 
   /** The test of an endpoint rule with one boolean condition that assigns nothing. */
