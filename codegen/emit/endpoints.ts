@@ -10,8 +10,7 @@ import { type EmitContext, type GeneratedFile, literal } from "./text.js";
  */
 export function emitEndpoints(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
   const ruleSet = ir.endpointRuleSet as RuleSet;
-  const urlStart = sharedUrlStart(ruleSet.rules);
-  const compiler = new RuleCompiler(urlStart);
+  const compiler = new RuleCompiler();
   const body = [
     ...Object.entries(ruleSet.parameters).map(([name, def]) => {
       // The runtime passes what configuration gives; the rule set's types say what that is.
@@ -23,7 +22,6 @@ export function emitEndpoints(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
           : "";
       return `  const ${compiler.variable(name)} = ${value};${required}`;
     }),
-    ...(urlStart ? [`  const urlStart = ${literal(urlStart)};`] : []),
     compiler.rules(ruleSet.rules, "  ").code,
   ].join("\n");
   const used = [...compiler.functions].sort();
@@ -122,9 +120,6 @@ class RuleCompiler {
   /** Variables bound by a condition's `assign`: only read where the condition held, so set. */
   private readonly assigned = new Set<string>();
 
-  /** The start most endpoint URLs share, written once as `urlStart` (see sharedUrlStart). */
-  constructor(private readonly urlStart: string) {}
-
   /** The JavaScript name of a rule set variable (parameters and `assign`ed values). */
   variable(name: string): string {
     let js = this.names.get(name);
@@ -221,9 +216,7 @@ class RuleCompiler {
         ) {
           throw new ModelError("endpoint rules with headers or properties are not supported yet");
         }
-        const expr = url(rule);
-        const code = typeof expr === "string" ? this.template(expr, true) : this.expression(expr);
-        return { code: `${indent}return ${code};`, exits: true };
+        return { code: `${indent}return ${this.expression(url(rule))};`, exits: true };
       }
       case "error":
         return { code: `${indent}throw fail(${this.expression(rule.error!)});`, exits: true };
@@ -275,16 +268,11 @@ class RuleCompiler {
     return this.call(expr);
   }
 
-  /**
-   * `https://{Region}.{PartitionResult#dnsSuffix}` as a template literal; an endpoint URL
-   * (`isUrl`) that begins with the shared start reads it from `urlStart`.
-   */
-  private template(whole: string, isUrl = false): string {
-    const shared = isUrl && this.urlStart !== "" && whole.startsWith(this.urlStart);
-    const text = shared ? whole.slice(this.urlStart.length) : whole;
-    if (!shared && !/[{}]/.test(text)) return literal(text);
+  /** `https://{Region}.{PartitionResult#dnsSuffix}` as a template literal. */
+  private template(text: string): string {
+    if (!/[{}]/.test(text)) return literal(text);
     const escapeLiteral = (s: string) => s.replace(/[`\\$]/g, (c) => `\\${c}`);
-    let out = shared ? `\${urlStart}` : "";
+    let out = "";
     let last = 0;
     for (const match of text.matchAll(/\{\{|\}\}|\{([^{}]+)\}/g)) {
       out += escapeLiteral(text.slice(last, match.index));
@@ -302,26 +290,6 @@ class RuleCompiler {
     }
     return `\`${out}${escapeLiteral(text.slice(last))}\``;
   }
-}
-
-/**
- * The literal start that all endpoint URLs of the rule set share, such as `https://service`,
- * when writing it once as a const is shorter than writing it in each URL; else "".
- */
-function sharedUrlStart(rules: readonly Rule[]): string {
-  const starts: string[] = [];
-  const visit = (list: readonly Rule[]) => {
-    for (const rule of list) {
-      if (rule.type === "tree") visit(rule.rules ?? []);
-      const expr = rule.type === "endpoint" ? url(rule) : undefined;
-      if (typeof expr === "string") starts.push(expr.split("{")[0]!);
-    }
-  };
-  visit(rules);
-  let start = starts[0] ?? "";
-  for (const other of starts) while (!other.startsWith(start)) start = start.slice(0, -1);
-  // Each use saves the text but costs `${urlStart}` (4 bytes minified); the const costs ~12.
-  return starts.length * (start.length - 4) > start.length + 12 ? start : "";
 }
 
 /**

@@ -15,7 +15,6 @@ export const endpointRules: CompiledEndpointRules = {
     const $UseDualStack = (p["UseDualStack"] as boolean | undefined) ?? false;
     const $UseFIPS = (p["UseFIPS"] as boolean | undefined) ?? false;
     const $Endpoint = p["Endpoint"] as string | undefined;
-    const urlStart = "https://cognito-identity";
     if ($Endpoint != null) {
       if ($UseFIPS === true) {
         throw fail("Invalid Configuration: FIPS and custom endpoint are not supported");
@@ -33,9 +32,9 @@ export const endpointRules: CompiledEndpointRules = {
             if (true === $PartitionResult.supportsFIPS) {
               if (true === $PartitionResult.supportsDualStack) {
                 if ($Region === "us-east-1" || $Region === "us-east-2" || $Region === "us-west-1" || $Region === "us-west-2") {
-                  return `${urlStart}-fips.${$Region}.amazonaws.com`;
+                  return `https://cognito-identity-fips.${$Region}.amazonaws.com`;
                 }
-                return `${urlStart}-fips.${$Region}.${$PartitionResult.dualStackDnsSuffix}`;
+                return `https://cognito-identity-fips.${$Region}.${$PartitionResult.dualStackDnsSuffix}`;
               }
             }
             throw fail("FIPS and DualStack are enabled, but this partition does not support one or both");
@@ -43,20 +42,20 @@ export const endpointRules: CompiledEndpointRules = {
         }
         if ($UseFIPS === true) {
           if ($PartitionResult.supportsFIPS === true) {
-            return `${urlStart}-fips.${$Region}.${$PartitionResult.dnsSuffix}`;
+            return `https://cognito-identity-fips.${$Region}.${$PartitionResult.dnsSuffix}`;
           }
           throw fail("FIPS is enabled but this partition does not support FIPS");
         }
         if ($UseDualStack === true) {
           if (true === $PartitionResult.supportsDualStack) {
             if ("aws" === $PartitionResult.name) {
-              return `${urlStart}.${$Region}.amazonaws.com`;
+              return `https://cognito-identity.${$Region}.amazonaws.com`;
             }
-            return `${urlStart}.${$Region}.${$PartitionResult.dualStackDnsSuffix}`;
+            return `https://cognito-identity.${$Region}.${$PartitionResult.dualStackDnsSuffix}`;
           }
           throw fail("DualStack is enabled but this partition does not support DualStack");
         }
-        return `${urlStart}.${$Region}.${$PartitionResult.dnsSuffix}`;
+        return `https://cognito-identity.${$Region}.${$PartitionResult.dnsSuffix}`;
       }
     }
     throw fail("Invalid Configuration: Missing Region");

@@ -160,31 +160,6 @@ describe("the endpoint rules compiler", () => {
     expectSame(rules, [{}]);
   });
 
-  it("writes a long URL start that several URLs share once", () => {
-    const rules = ruleSet([
-      {
-        type: "endpoint",
-        conditions: [{ fn: "booleanEquals", argv: [ref("Flag"), true] }],
-        endpoint: { url: "https://some-long-service-name-fips.{Region}.example.com" },
-      },
-      {
-        type: "endpoint",
-        endpoint: { url: "https://some-long-service-name.{Region}.example.com" },
-      },
-    ]);
-    const code = emit(rules);
-    expect(code).toContain('const urlStart = "https://some-long-service-name";');
-    expect(code).toContain(`return \`\${urlStart}-fips.\${$Region}.example.com\`;`);
-    expectSame(rules, [
-      { Region: "us-east-1", Flag: true },
-      { Region: "us-east-1", Flag: false },
-    ]);
-    const short = ruleSet([
-      { type: "endpoint", endpoint: { url: "https://a.{Region}.example.com" } },
-    ]);
-    expect(emit(short)).not.toContain("urlStart");
-  });
-
   it("refuses getAttr keys that would read Object.prototype", () => {
     const rules = ruleSet([
       {
