@@ -13,26 +13,22 @@ export function emitEndpoints(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
   const compiler = new RuleCompiler();
   const body = [
     ...Object.entries(ruleSet.parameters).map(([name, def]) => {
-      const value = `p[${literal(name)}]${def.default !== undefined ? ` ?? ${literal(def.default)}` : ""}`;
+      // The runtime passes what configuration gives; the rule set's types say what that is.
+      const read = `p[${literal(name)}] as ${TYPES[def.type.toLowerCase()] ?? "unknown"} | undefined`;
+      const value = def.default !== undefined ? `(${read}) ?? ${literal(def.default)}` : read;
       const required =
         def.required && def.default === undefined
           ? `\n  if (${compiler.variable(name)} === undefined) throw fail(${literal(`Missing required endpoint parameter "${name}"`)});`
           : "";
       return `  const ${compiler.variable(name)} = ${value};${required}`;
     }),
-    compiler.rules(ruleSet.rules, "  "),
+    compiler.rules(ruleSet.rules, "  ").code,
   ].join("\n");
   const used = [...compiler.functions].sort();
-  const destructure = used.length > 0 ? `  const { ${used.join(", ")} } = f;\n` : "";
-  const code = destructure + body;
+  // Only parameters with a builtIn are bound to configuration; the others take their default.
   const parameters = Object.entries(ruleSet.parameters)
-    .map(([name, def]) => {
-      const fields = [
-        ...(def.builtIn ? [`builtIn: ${literal(def.builtIn)}`] : []),
-        ...(def.required ? ["required: true"] : []),
-      ];
-      return `    ${name}: { ${fields.join(", ")} },\n`;
-    })
+    .filter(([, def]) => def.builtIn)
+    .map(([name, def]) => `    ${name}: ${literal(def.builtIn)},\n`)
     .join("");
   const content =
     `import type { CompiledEndpointRules } from "${ctx.runtime}/endpoint.js";\n` +
@@ -40,20 +36,21 @@ export function emitEndpoints(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
       ? `import { ${used.join(", ")} } from "${ctx.runtime}/endpoints/functions.js";\n`
       : "") +
     "\n" +
-    `const functions = { ${used.join(", ")} };\n\n` +
     "/** The service's endpoint rules, compiled from the rule set in its model. */\n" +
-    "export const endpointRules: CompiledEndpointRules<typeof functions> = {\n" +
+    "export const endpointRules: CompiledEndpointRules = {\n" +
     `  parameters: {\n${parameters}  },\n` +
-    "  functions,\n" +
-    "  resolve(p, f, fail) {\n" +
-    code.replace(/^/gm, "  ") +
+    "  resolve(p, fail) {\n" +
+    body.replace(/^/gm, "  ") +
     "\n  },\n};\n";
   return { path: "endpoints.ts", content };
 }
 
 interface RuleSet {
   version: string;
-  parameters: Record<string, { builtIn?: string; required?: boolean; default?: unknown }>;
+  parameters: Record<
+    string,
+    { type: string; builtIn?: string; required?: boolean; default?: unknown }
+  >;
   rules: Rule[];
 }
 
@@ -75,6 +72,19 @@ interface Rule {
   rules?: Rule[];
 }
 
+/** Compiled code, and whether it always returns or throws (so nothing after it runs). */
+interface Compiled {
+  code: string;
+  exits: boolean;
+}
+
+/** TypeScript types of the parameter types (older rule sets capitalise the first letter). */
+const TYPES: Record<string, string> = {
+  string: "string",
+  boolean: "boolean",
+  stringarray: "readonly string[]",
+};
+
 /** Functions whose result is always a boolean, so a condition needs no null check. */
 const BOOLEAN_FUNCTIONS = new Set([
   "isSet",
@@ -83,6 +93,9 @@ const BOOLEAN_FUNCTIONS = new Set([
   "stringEquals",
   "isValidHostLabel",
 ]);
+
+/** Functions that always give a value, so a condition that assigns one always holds. */
+const ALWAYS_SET = new Set(["aws.partition"]);
 
 /** Standard functions simple enough to write as JavaScript operators. */
 const INLINE: Record<string, (args: string[]) => string> = {
@@ -94,7 +107,6 @@ const INLINE: Record<string, (args: string[]) => string> = {
 
 /** The other functions, by the name the runtime exports them under. */
 const KNOWN_FUNCTIONS: Record<string, string> = {
-  getAttr: "getAttr",
   substring: "substring",
   uriEncode: "uriEncode",
   isValidHostLabel: "isValidHostLabel",
@@ -105,6 +117,8 @@ const KNOWN_FUNCTIONS: Record<string, string> = {
 class RuleCompiler {
   readonly functions = new Set<string>();
   private readonly names = new Map<string, string>();
+  /** Variables bound by a condition's `assign`: only read where the condition held, so set. */
+  private readonly assigned = new Set<string>();
 
   /** The JavaScript name of a rule set variable (parameters and `assign`ed values). */
   variable(name: string): string {
@@ -116,36 +130,83 @@ class RuleCompiler {
     return js;
   }
 
-  rules(rules: readonly Rule[], indent: string): string {
-    const blocks = rules.map((rule) => this.conditions(rule, 0, indent));
-    // Without a catch-all last rule, falling off the end is an error of the rule set.
-    const last = rules[rules.length - 1];
-    if (!last || (last.conditions ?? []).length > 0 || last.type === "tree") {
-      blocks.push(`${indent}throw fail("No endpoint rule matched the given parameters");`);
+  rules(rules: readonly Rule[], indent: string): Compiled {
+    const blocks: string[] = [];
+    for (let i = 0; i < rules.length; i++) {
+      const run = this.sameEndpoint(rules, i, `${indent}  `);
+      if (run) {
+        blocks.push(`${indent}if (${run.tests.join(" || ")}) {\n${run.body}\n${indent}}`);
+        i += run.tests.length - 1;
+        continue;
+      }
+      const compiled = this.conditions(rules[i]!, 0, indent);
+      blocks.push(compiled.code);
+      // Rules after one that always exits could never run.
+      if (compiled.exits) return { code: blocks.join("\n"), exits: true };
     }
-    return blocks.join("\n");
+    // Falling off the end is an error of the rule set.
+    blocks.push(`${indent}throw fail("No endpoint rule matched the given parameters");`);
+    return { code: blocks.join("\n"), exits: true };
+  }
+
+  /**
+   * Two or more neighbouring endpoint rules from `start` with one condition each and the same
+   * body: their tests, which one `if` joins with `||`, and that body.
+   */
+  private sameEndpoint(rules: readonly Rule[], start: number, indent: string) {
+    const tests: string[] = [];
+    let body: string | undefined;
+    for (const rule of rules.slice(start)) {
+      const test = this.single(rule);
+      const code = test === undefined ? undefined : this.body(rule, indent).code;
+      if (code === undefined || (body !== undefined && code !== body)) break;
+      tests.push(test!);
+      body = code;
+    }
+    return tests.length > 1 ? { tests, body: body! } : undefined;
+  }
+
+  /** The test of an endpoint rule with one boolean condition that assigns nothing. */
+  private single(rule: Rule): string | undefined {
+    const [condition, ...more] = rule.conditions ?? [];
+    if (rule.type !== "endpoint" || !condition || more.length > 0 || condition.assign) {
+      return undefined;
+    }
+    return BOOLEAN_FUNCTIONS.has(condition.fn) ? this.call(condition) : undefined;
   }
 
   /** The rule's conditions as nested `if`s around its body; `assign` binds a block-scoped const. */
-  private conditions(rule: Rule, index: number, indent: string): string {
+  private conditions(rule: Rule, index: number, indent: string): Compiled {
     const conditions = rule.conditions ?? [];
     const condition = conditions[index];
     if (!condition) return this.body(rule, indent);
     const call = this.call(condition);
     if (condition.assign !== undefined) {
       const name = this.variable(condition.assign);
+      this.assigned.add(name);
+      if (ALWAYS_SET.has(condition.fn)) {
+        const inner = this.conditions(rule, index + 1, `${indent}  `);
+        return {
+          code: `${indent}{\n${indent}  const ${name} = ${call};\n${inner.code}\n${indent}}`,
+          exits: inner.exits,
+        };
+      }
       const inner = this.conditions(rule, index + 1, `${indent}    `);
-      return `${indent}{\n${indent}  const ${name} = ${call};\n${indent}  if (${name} != null && ${name} !== false) {\n${inner}\n${indent}  }\n${indent}}`;
+      return {
+        code: `${indent}{\n${indent}  const ${name} = ${call};\n${indent}  if (${name} != null && ${name} !== false) {\n${inner.code}\n${indent}  }\n${indent}}`,
+        exits: false,
+      };
     }
     let test = call;
     if (!BOOLEAN_FUNCTIONS.has(condition.fn)) {
       this.functions.add("ok");
       test = `ok(${call})`;
     }
-    return `${indent}if (${test}) {\n${this.conditions(rule, index + 1, `${indent}  `)}\n${indent}}`;
+    const inner = this.conditions(rule, index + 1, `${indent}  `);
+    return { code: `${indent}if (${test}) {\n${inner.code}\n${indent}}`, exits: false };
   }
 
-  private body(rule: Rule, indent: string): string {
+  private body(rule: Rule, indent: string): Compiled {
     switch (rule.type) {
       case "endpoint": {
         const { endpoint } = rule;
@@ -155,10 +216,10 @@ class RuleCompiler {
         ) {
           throw new ModelError("endpoint rules with headers or properties are not supported yet");
         }
-        return `${indent}return ${this.expression(endpoint!.url)};`;
+        return { code: `${indent}return ${this.expression(url(rule))};`, exits: true };
       }
       case "error":
-        return `${indent}throw fail(${this.expression(rule.error!)});`;
+        return { code: `${indent}throw fail(${this.expression(rule.error!)});`, exits: true };
       case "tree":
         return this.rules(rule.rules ?? [], indent);
       default:
@@ -167,6 +228,7 @@ class RuleCompiler {
   }
 
   private call(call: Call): string {
+    if (call.fn === "getAttr") return this.attribute(call.argv[0]!, call.argv[1]);
     const args = call.argv.map((arg) => this.expression(arg));
     const inline = INLINE[call.fn];
     if (inline) return inline(args);
@@ -174,6 +236,29 @@ class RuleCompiler {
     if (!name) throw new ModelError(`endpoint rule function ${call.fn} is not supported yet`);
     this.functions.add(name);
     return `${name}(${args.join(", ")})`;
+  }
+
+  /**
+   * `getAttr` as property access: the path is a constant of the model, so it is checked here
+   * once. An assigned variable is known to be set; anything else may not be.
+   */
+  private attribute(target: Expression, path: Expression | undefined): string {
+    if (typeof path !== "string") throw new ModelError("getAttr needs a constant path");
+    let out = this.expression(target);
+    let set = this.assigned.has(out);
+    for (const [, key, index] of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+      if (key === undefined) out += `${set ? "" : "?."}[${index}]`;
+      // Only plain own keys: one of Object.prototype would read the prototype, which getAttr must not.
+      else if (/^[A-Za-z_$][\w$]*$/.test(key) && !(key in Object.prototype)) {
+        out += `${set ? "" : "?"}.${key}`;
+      } else {
+        throw new ModelError(
+          `getAttr path ${literal(path)} has an unsupported key ${literal(key)}`,
+        );
+      }
+      set = false;
+    }
+    return out;
   }
 
   private expression(expr: Expression): string {
@@ -198,12 +283,31 @@ class RuleCompiler {
         continue;
       }
       const hash = inner.indexOf("#");
-      if (hash < 0) out += `\${${this.variable(inner)}}`;
-      else {
-        this.functions.add("getAttr");
-        out += `\${getAttr(${this.variable(inner.slice(0, hash))}, ${literal(inner.slice(hash + 1))})}`;
-      }
+      out +=
+        hash < 0
+          ? `\${${this.variable(inner)}}`
+          : `\${${this.attribute({ ref: inner.slice(0, hash) }, inner.slice(hash + 1))}}`;
     }
     return `\`${out}${escapeLiteral(text.slice(last))}\``;
   }
+}
+
+/**
+ * The rule's URL, with a literal URL's copies of a string that a condition of the rule has
+ * proved equal to a variable written as that variable: `https://x.us-east-1.com` under
+ * `stringEquals(Region, "us-east-1")` reads `https://x.{Region}.com`. The same URL then, so
+ * neighbouring rules that only differ in the region can share one `return`.
+ */
+function url(rule: Rule): Expression {
+  let text = rule.endpoint!.url;
+  if (typeof text !== "string" || /[{}]/.test(text)) return text;
+  for (const condition of rule.conditions ?? []) {
+    if (condition.fn !== "stringEquals" || condition.assign) continue;
+    const [a, b] = condition.argv;
+    const [ref, value] = typeof a === "string" ? [b, a] : [a, b];
+    if (typeof value !== "string" || value === "" || /[{}]/.test(value)) continue;
+    if (typeof ref !== "object" || !("ref" in ref)) continue;
+    text = text.split(value).join(`{${ref.ref}}`);
+  }
+  return text;
 }

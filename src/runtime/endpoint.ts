@@ -5,21 +5,12 @@ import type { ServiceDefinition } from "./operation.js";
 
 type Flag = boolean | Provider<boolean> | undefined;
 
-type ParameterValues = Readonly<Record<string, string | boolean | undefined>>;
-
-/** Endpoint rules as the generator compiles them: parameters plus a function over them. */
-export interface CompiledEndpointRules<F extends Record<string, (...args: any[]) => any>> {
-  readonly parameters: Readonly<
-    Record<string, { readonly builtIn?: string; readonly required?: boolean }>
-  >;
-  /** The standard functions the compiled rules call; tests may pass others. */
-  readonly functions: F;
+/** Endpoint rules as the generator compiles them. */
+export interface CompiledEndpointRules {
+  /** The parameters bound to configuration, each to the name of its `builtIn`. */
+  readonly parameters: Readonly<Record<string, string>>;
   /** Returns the endpoint URL, or throws what `fail` makes of the rule set's error. */
-  resolve(
-    params: ParameterValues,
-    functions: { readonly [K in keyof F]: (...args: any[]) => any },
-    fail: (message: string) => Error,
-  ): unknown;
+  resolve(params: Readonly<Record<string, unknown>>, fail: (message: string) => Error): string;
 }
 
 /** Different parameter sets a client remembers endpoints for; beyond it the oldest go. */
@@ -50,57 +41,39 @@ export interface EndpointConfig {
  * Builds the function that gives the endpoint of a request: the service's endpoint rules
  * evaluated with the region, the flags and the custom endpoint, each taken from the option,
  * then (Node) the environment, then the default. Results are cached per distinct set of
- * parameters by the rules resolver.
+ * parameters.
  */
 export function resolveEndpointConfig(
   service: ServiceDefinition,
-  config: EndpointConfig & { readonly region?: unknown },
+  config: EndpointConfig,
   region: () => Promise<string | undefined>,
 ): () => Promise<URL> {
-  const rules = service.endpointRules;
-  const cache = new Map<string, URL>();
-  const useFips = flag(config.useFipsEndpoint, "AWS_USE_FIPS_ENDPOINT");
-  const useDualstack = flag(config.useDualstackEndpoint, "AWS_USE_DUALSTACK_ENDPOINT");
-  const custom = customEndpoint(service, config.endpoint);
+  const { parameters, resolve } = service.endpointRules;
   // Rule set parameters are bound to configuration through their builtIn names.
   const builtIns: Record<string, () => Promise<string | boolean | undefined>> = {
     "AWS::Region": region,
-    "AWS::UseFIPS": useFips,
-    "AWS::UseDualStack": useDualstack,
-    "SDK::Endpoint": custom,
+    "AWS::UseFIPS": flag(config.useFipsEndpoint, "AWS_USE_FIPS_ENDPOINT"),
+    "AWS::UseDualStack": flag(config.useDualstackEndpoint, "AWS_USE_DUALSTACK_ENDPOINT"),
+    "SDK::Endpoint": customEndpoint(service, config.endpoint),
   };
-  const bindings = Object.entries(rules.parameters).flatMap(([name, def]) => {
-    const read = def.builtIn ? builtIns[def.builtIn] : undefined;
-    return read ? [[name, read] as const] : [];
-  });
-  const resolve = async () => {
+  const cache = new Map<string, URL>();
+  return async () => {
     const params: Record<string, string | boolean | undefined> = {};
-    for (const [name, read] of bindings) params[name] = await read();
-    const key = JSON.stringify(params, Object.keys(params).sort());
+    for (const [name, builtIn] of Object.entries(parameters)) {
+      params[name] = await builtIns[builtIn]?.();
+    }
+    // Parameters come in the same order every time, so equal sets give equal keys.
+    const key = JSON.stringify(params);
     let url = cache.get(key);
-    if (url === undefined) {
+    if (!url) {
       // The rule set's own words, such as "Invalid Configuration: Missing Region".
-      const href = rules.resolve(
-        params,
-        rules.functions,
-        (m) => new ConfigurationError("endpoint", m),
-      );
-      url = new URL(String(href));
+      url = new URL(resolve(params, (message) => new ConfigurationError("endpoint", message)));
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
       cache.set(key, url);
     }
-    return url;
+    // A copy, so a caller that changes the URL cannot change the cache.
+    return new URL(url);
   };
-  // With no provider function among the options, the parameters never change: resolve once.
-  const fixed = [
-    config.region,
-    config.useFipsEndpoint,
-    config.useDualstackEndpoint,
-    config.endpoint,
-  ];
-  const endpoint = fixed.some((option) => typeof option === "function") ? resolve : once(resolve);
-  // A copy, so a caller that changes the URL cannot change the cache.
-  return async () => new URL(await endpoint());
 }
 
 function flag(option: Flag, variable: string): () => Promise<boolean> {
@@ -113,8 +86,8 @@ function customEndpoint(
   option: EndpointConfig["endpoint"],
 ): () => Promise<string | undefined> {
   if (option !== undefined) {
-    const read = typeof option === "function" ? option : async () => option;
-    return async () => endpointString(await read(), "endpoint");
+    return async () =>
+      endpointString(await (typeof option === "function" ? option() : option), "endpoint");
   }
   // The service-specific variable is named after the SDK id: `Foo Bar` reads AWS_ENDPOINT_URL_FOO_BAR.
   const serviceVariable = `AWS_ENDPOINT_URL_${service.sdkId.toUpperCase().replace(/[\s-]+/g, "_")}`;
@@ -130,16 +103,14 @@ function customEndpoint(
 
 /** The endpoint as the URL string the rules take, checked so a typo fails clearly. */
 function endpointString(value: string | URL | Endpoint, source: string): string {
-  if (value instanceof URL) return value.href;
-  if (typeof value === "string") {
-    try {
-      new URL(value);
-    } catch {
-      throw new ConfigurationError(source, `${source} "${value}" is not a valid URL.`);
-    }
-    return value;
+  const text =
+    typeof value === "string" || value instanceof URL
+      ? String(value)
+      : `${value.protocol.replace(/:?$/, ":")}//${value.hostname}${value.port ? `:${value.port}` : ""}${value.path ?? "/"}`;
+  try {
+    new URL(text);
+  } catch {
+    throw new ConfigurationError(source, `${source} "${text}" is not a valid URL.`);
   }
-  const port = value.port ? `:${value.port}` : "";
-  const protocol = value.protocol.endsWith(":") ? value.protocol : `${value.protocol}:`;
-  return endpointString(`${protocol}//${value.hostname}${port}${value.path ?? "/"}`, source);
+  return text;
 }

@@ -8,18 +8,18 @@ import { ConfigurationError } from "./errors.js";
 export function readEnv(name: string): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
     ?.env;
-  const value = env?.[name];
-  return value === undefined || value === "" ? undefined : value;
+  // An empty variable counts as unset.
+  return env?.[name] || undefined;
 }
 
 /** Reads a `true`/`false` variable (any case); anything else is a configuration error. */
 export function readBooleanEnv(name: string): boolean | undefined {
   const value = readEnv(name);
-  if (value === undefined) return undefined;
-  const lower = value.toLowerCase();
-  if (lower === "true") return true;
-  if (lower === "false") return false;
-  throw new ConfigurationError(name, `${name} must be "true" or "false", not "${value}".`);
+  const lower = value?.toLowerCase();
+  if (lower !== undefined && lower !== "true" && lower !== "false") {
+    throw new ConfigurationError(name, `${name} must be "true" or "false", not "${value}".`);
+  }
+  return lower === undefined ? undefined : lower === "true";
 }
 
 /**

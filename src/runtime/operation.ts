@@ -18,7 +18,7 @@ export interface ServiceDefinition {
   /** The SigV4 signing name. */
   readonly signingName: string;
   /** The service's endpoint rules, compiled from the model's rule set by the generator. */
-  readonly endpointRules: CompiledEndpointRules<any>;
+  readonly endpointRules: CompiledEndpointRules;
   /** The first section of the user agent: the package name and version. */
   readonly clientUserAgent: string;
   /** The service's base exception, used for error names the model does not list. */

@@ -4,15 +4,26 @@
  * partition data that lacks FIPS or dual-stack.
  */
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { endpointRules } from "../../src/generated/endpoints.js";
+import { cases } from "./cases.js";
+import { type EndpointRuleSet, resolveEndpoint } from "./interpreter.js";
 import {
   createPartitionLookup,
   PARTITIONS,
   type PartitionData,
-} from "../../src/runtime/endpoints/partitions.js";
-import { cases } from "./cases.js";
-import { type EndpointRuleSet, resolveEndpoint } from "./interpreter.js";
+  type PartitionLookup,
+} from "./partition-data.js";
+
+// The compiled rules call the runtime's `aws.partition`; altered data goes in through here.
+const partitionData = vi.hoisted(() => ({ lookup: undefined as PartitionLookup | undefined }));
+vi.mock("../../src/runtime/endpoints/partitions.js", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../src/runtime/endpoints/partitions.js")>();
+  return {
+    ...actual,
+    partition: (region: string) => (partitionData.lookup ?? actual.partition)(region),
+  };
+});
 
 const model = JSON.parse(
   readFileSync(new URL("../../model/cognito-identity.json", import.meta.url), "utf8"),
@@ -28,15 +39,13 @@ function compiled(
   params: Readonly<Record<string, string | boolean | undefined>>,
   partitions?: readonly PartitionData[],
 ) {
-  const functions = partitions
-    ? { ...endpointRules.functions, awsPartition: createPartitionLookup(partitions) }
-    : endpointRules.functions;
+  partitionData.lookup = partitions && createPartitionLookup(partitions);
   try {
-    return {
-      url: new URL(String(endpointRules.resolve(params, functions, (m) => new RuleError(m)))).href,
-    };
+    return { url: new URL(endpointRules.resolve(params, (m) => new RuleError(m))).href };
   } catch (error) {
     return { error: (error as Error).message };
+  } finally {
+    partitionData.lookup = undefined;
   }
 }
 
@@ -76,7 +85,22 @@ describe("the compiled rules", () => {
     }
   });
 
-  it("inline the trivial functions and import only the others they call", () => {
-    expect(Object.keys(endpointRules.functions).sort()).toEqual(["awsPartition", "getAttr"]);
+  it("read the altered partition data of a variant", () => {
+    const noFips = variants[1]![1];
+    expect(compiled({ Region: "us-east-1", UseFIPS: true }, noFips)).toEqual({
+      error: "FIPS is enabled but this partition does not support FIPS",
+    });
+    expect(compiled({ Region: "us-east-1", UseFIPS: true })).toEqual({
+      url: "https://cognito-identity-fips.us-east-1.amazonaws.com/",
+    });
+  });
+
+  it("bind only the parameters that have a builtIn, to its name", () => {
+    expect(endpointRules.parameters).toEqual({
+      Region: "AWS::Region",
+      UseDualStack: "AWS::UseDualStack",
+      UseFIPS: "AWS::UseFIPS",
+      Endpoint: "SDK::Endpoint",
+    });
   });
 });

@@ -20,7 +20,7 @@ import {
   createPartitionLookup,
   type PartitionData,
   type PartitionLookup,
-} from "../../src/runtime/endpoints/partitions.js";
+} from "./partition-data.js";
 
 export { getAttr };
 

@@ -1,10 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  createPartitionLookup,
-  PARTITIONS,
-  type PartitionData,
-  partition,
-} from "../../src/runtime/endpoints/partitions.js";
+import { partition } from "../../src/runtime/endpoints/partitions.js";
+import { createPartitionLookup, PARTITIONS, type PartitionData } from "./partition-data.js";
 
 // [partition id, explicit region, region matched only by regex, dnsSuffix, dualStackDnsSuffix, implicitGlobalRegion]
 const expected: [string, string, string, string, string, string][] = [
@@ -53,7 +50,7 @@ const expected: [string, string, string, string, string, string][] = [
   ["aws-us-gov", "us-gov-west-1", "us-gov-central-1", "amazonaws.com", "api.aws", "us-gov-west-1"],
 ];
 
-describe("PARTITIONS", () => {
+describe("PARTITIONS (the full data, the oracle of the compact runtime table)", () => {
   it("holds the 8 partitions in data order", () => {
     expect(PARTITIONS.map((p) => p.id)).toEqual(expected.map(([id]) => id));
   });
@@ -129,7 +126,58 @@ describe("partition()", () => {
   });
 });
 
-describe("createPartitionLookup()", () => {
+describe("the compact runtime table", () => {
+  const full = createPartitionLookup(PARTITIONS);
+
+  it("gives every region of the full data the partition the full data gives it", () => {
+    const regions = PARTITIONS.flatMap((p) => p.regions);
+    expect(regions).toHaveLength(55);
+    for (const region of regions) expect(partition(region), region).toEqual(full(region));
+  });
+
+  it("agrees with the full data on near misses and on names not in any list", () => {
+    const probes = [
+      "aws-eusc-global",
+      "aws-global-1",
+      "AWS-GLOBAL",
+      "aws-global ",
+      "us-east-1 aws-global",
+      "",
+      "global",
+      "us-isob-east-1-x",
+      "eusc-fr-east-1",
+      "eusc-de-east-x",
+      "us-iso-east",
+      "us-isoe-east-1",
+      "eu-isof-east-1",
+      "cn-north_1-1",
+      "us-east_west-1",
+      "me-central-01",
+      "il-central-1\n",
+    ];
+    for (const region of probes) expect(partition(region), region).toEqual(full(region));
+  });
+
+  it("agrees with the full data on regions built from the data's own pieces", () => {
+    const pieces = [
+      ...new Set(PARTITIONS.flatMap((p) => [p.id, ...p.regions.flatMap((r) => r.split("-"))])),
+      "x",
+      "_",
+      "0",
+      "12",
+      "",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 5 }), (parts) => {
+        const region = parts.join("-");
+        expect(partition(region)).toEqual(full(region));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("createPartitionLookup() (the lookup over full data, in test/)", () => {
   const out = (name: string) => ({
     name,
     dnsSuffix: `${name}.example`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PARTITIONS, type PartitionData } from "../../src/runtime/endpoints/partitions.js";
 import { cases, ERR_NO_DUAL, ERR_NO_FIPS, ERR_NO_FIPS_DUAL } from "./cases.js";
 import { createEndpointResolver, EndpointResolutionError, resolveEndpoint } from "./interpreter.js";
+import { PARTITIONS, type PartitionData } from "./partition-data.js";
 import { ruleSet } from "./ruleset.fixture.js";
 
 describe("Cognito Identity rule set (facts §10.2)", () => {

@@ -2,7 +2,7 @@
  * The functions of the Smithy rules engine standard library and `aws.partition`, one export
  * each, so that compiled rule sets import only what they call.
  */
-import { partition } from "./partitions.js";
+export { partition as awsPartition } from "./partitions.js";
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -29,9 +29,6 @@ export function getAttr(value: unknown, path: string): unknown {
   }
   return current;
 }
-
-/** `aws.partition` over the built-in partition data. */
-export const awsPartition = (region: string) => partition(region);
 
 export function substring(
   input: string,

@@ -1,10 +1,9 @@
 /**
- * AWS partition data (data version 1.1) and the `aws.partition` lookup used by
- * endpoint rule sets. Service-agnostic: any rule set that calls `aws.partition`
- * reads these values.
+ * AWS partition data (data version 1.1) and the `aws.partition` lookup of endpoint rule sets.
+ * Service-agnostic: any rule set that calls `aws.partition` reads these values.
  */
 
-/** What `aws.partition(Region)` returns; rule sets read it through `getAttr`. */
+/** What `aws.partition(Region)` returns; rule sets read its fields. */
 export interface PartitionOutputs {
   readonly name: string;
   readonly dnsSuffix: string;
@@ -14,138 +13,40 @@ export interface PartitionOutputs {
   readonly implicitGlobalRegion: string;
 }
 
-export interface PartitionData {
-  readonly id: string;
-  /** Source of a `RegExp` (no flags), tried when the region is not listed explicitly. */
-  readonly regionRegex: string;
-  /** Regions that belong to this partition whatever the regexes say. */
-  readonly regions: readonly string[];
-  readonly outputs: PartitionOutputs;
-}
-
-// Region lists are kept as space-separated strings: shorter in the bundle than arrays
-// of quoted strings, and still easy to diff.
-const data = (
-  id: string,
-  regionRegex: string,
-  regions: string,
-  dnsSuffix: string,
-  dualStackDnsSuffix: string,
-  implicitGlobalRegion: string,
-): PartitionData => ({
-  id,
-  regionRegex,
-  regions: regions.split(" "),
-  outputs: {
-    name: id,
+/**
+ * One partition a line, in data order (the first match wins): name, region prefix, dnsSuffix,
+ * dualStackDnsSuffix, implicitGlobalRegion, and `global` when `<name>-global` is a region of it.
+ * A region belongs to the partition when it matches `^PREFIX-\w+-\d+$` (the data's regex) or is
+ * that pseudo-region: every other region the published data lists matches its own partition's
+ * regex, which test/endpoints/partitions.test.ts checks against the full data.
+ */
+const TABLE = [
+  "aws (us|eu|ap|sa|ca|me|af|il|mx) amazonaws.com api.aws us-east-1 global",
+  "aws-cn cn amazonaws.com.cn api.amazonwebservices.com.cn cn-northwest-1 global",
+  "aws-eusc eusc-(de) amazonaws.eu api.amazonwebservices.eu eusc-de-east-1",
+  "aws-iso us-iso c2s.ic.gov api.aws.ic.gov us-iso-east-1 global",
+  "aws-iso-b us-isob sc2s.sgov.gov api.aws.scloud us-isob-east-1 global",
+  "aws-iso-e eu-isoe cloud.adc-e.uk api.cloud-aws.adc-e.uk eu-isoe-west-1 global",
+  "aws-iso-f us-isof csp.hci.ic.gov api.aws.hci.ic.gov us-isof-south-1 global",
+  "aws-us-gov us-gov amazonaws.com api.aws us-gov-west-1 global",
+].map((line) => {
+  const [name, prefix, dnsSuffix, dualStackDnsSuffix, implicitGlobalRegion, global] = line.split(
+    " ",
+  ) as [string, string, string, string, string, string?];
+  // Frozen and shared, so a caller cannot alter what later lookups return.
+  const outputs: PartitionOutputs = Object.freeze({
+    name,
     dnsSuffix,
     dualStackDnsSuffix,
     supportsFIPS: true,
     supportsDualStack: true,
     implicitGlobalRegion,
-  },
+  });
+  const pseudoRegion = global ? `|${name}-global` : "";
+  return [new RegExp(`^(${prefix}-\\w+-\\d+${pseudoRegion})$`), outputs] as const;
 });
 
-/** The built-in partitions, in data order (order matters for the regex step). */
-export const PARTITIONS: readonly PartitionData[] = [
-  data(
-    "aws",
-    "^(us|eu|ap|sa|ca|me|af|il|mx)\\-\\w+\\-\\d+$",
-    "af-south-1 ap-east-1 ap-east-2 ap-northeast-1 ap-northeast-2 ap-northeast-3 ap-south-1 " +
-      "ap-south-2 ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-4 ap-southeast-5 " +
-      "ap-southeast-6 ap-southeast-7 aws-global ca-central-1 ca-west-1 eu-central-1 eu-central-2 " +
-      "eu-north-1 eu-south-1 eu-south-2 eu-west-1 eu-west-2 eu-west-3 il-central-1 me-central-1 " +
-      "me-south-1 me-west-1 mx-central-1 sa-east-1 sa-west-1 us-east-1 us-east-2 us-west-1 us-west-2",
-    "amazonaws.com",
-    "api.aws",
-    "us-east-1",
-  ),
-  data(
-    "aws-cn",
-    "^cn\\-\\w+\\-\\d+$",
-    "aws-cn-global cn-north-1 cn-northwest-1",
-    "amazonaws.com.cn",
-    "api.amazonwebservices.com.cn",
-    "cn-northwest-1",
-  ),
-  data(
-    "aws-eusc",
-    "^eusc\\-(de)\\-\\w+\\-\\d+$",
-    "eusc-de-east-1",
-    "amazonaws.eu",
-    "api.amazonwebservices.eu",
-    "eusc-de-east-1",
-  ),
-  data(
-    "aws-iso",
-    "^us\\-iso\\-\\w+\\-\\d+$",
-    "aws-iso-global us-iso-east-1 us-iso-west-1",
-    "c2s.ic.gov",
-    "api.aws.ic.gov",
-    "us-iso-east-1",
-  ),
-  data(
-    "aws-iso-b",
-    "^us\\-isob\\-\\w+\\-\\d+$",
-    "aws-iso-b-global us-isob-east-1 us-isob-west-1",
-    "sc2s.sgov.gov",
-    "api.aws.scloud",
-    "us-isob-east-1",
-  ),
-  data(
-    "aws-iso-e",
-    "^eu\\-isoe\\-\\w+\\-\\d+$",
-    "aws-iso-e-global eu-isoe-west-1",
-    "cloud.adc-e.uk",
-    "api.cloud-aws.adc-e.uk",
-    "eu-isoe-west-1",
-  ),
-  data(
-    "aws-iso-f",
-    "^us\\-isof\\-\\w+\\-\\d+$",
-    "aws-iso-f-global us-isof-east-1 us-isof-south-1",
-    "csp.hci.ic.gov",
-    "api.aws.hci.ic.gov",
-    "us-isof-south-1",
-  ),
-  data(
-    "aws-us-gov",
-    "^us\\-gov\\-\\w+\\-\\d+$",
-    "aws-us-gov-global us-gov-east-1 us-gov-west-1",
-    "amazonaws.com",
-    "api.aws",
-    "us-gov-west-1",
-  ),
-];
-
-export type PartitionLookup = (region: string) => PartitionOutputs;
-
-/**
- * Builds a lookup over `partitions`: an explicitly listed region wins, then the first
- * partition (in data order) whose regex matches, then the `aws` partition. The index and
- * the regexes are built once here, not per call. Results are frozen and shared, so a
- * caller cannot alter what later lookups return.
- */
-export function createPartitionLookup(partitions: readonly PartitionData[]): PartitionLookup {
-  const byRegion = new Map<string, PartitionOutputs>();
-  const patterns: [RegExp, PartitionOutputs][] = [];
-  let fallback: PartitionOutputs | undefined;
-  for (const p of partitions) {
-    const outputs = Object.freeze({ ...p.outputs });
-    // The first partition listing a region keeps it, matching a scan in data order.
-    for (const region of p.regions) if (!byRegion.has(region)) byRegion.set(region, outputs);
-    patterns.push([new RegExp(p.regionRegex), outputs]);
-    if (p.id === "aws") fallback = outputs;
-  }
-  if (!fallback) throw new Error('Partition data has no "aws" partition to fall back to');
-  const aws = fallback;
-  return (region) => byRegion.get(region) ?? patterns.find(([re]) => re.test(region))?.[1] ?? aws;
-}
-
-let builtIn: PartitionLookup | undefined;
-
-/** `aws.partition` over the built-in data; the index is built on first use. */
+/** `aws.partition`: the first partition the region belongs to, else `aws`. */
 export function partition(region: string): PartitionOutputs {
-  builtIn ??= createPartitionLookup(PARTITIONS);
-  return builtIn(region);
+  return (TABLE.find(([regex]) => regex.test(region)) ?? TABLE[0]!)[1];
 }
