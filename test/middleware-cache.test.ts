@@ -3,8 +3,9 @@
  * calls still take effect, each call still gets its own context, and a command's own
  * middleware still runs.
  */
+import { HttpRequest } from "@smithy/protocol-http";
 import { describe, expect, it } from "vitest";
-import { CognitoIdentityClient, GetIdCommand } from "../src/index.js";
+import { CognitoIdentityClient, DescribeIdentityPoolCommand, GetIdCommand } from "../src/index.js";
 import { captureHandler, json } from "./helpers/capture.js";
 
 const POOL_ID = "us-east-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789";
@@ -72,5 +73,43 @@ describe("the cached middleware order", () => {
     ]);
     expect(seen).toHaveLength(2);
     expect(seen[0]).not.toBe(seen[1]);
+  });
+});
+
+describe("the request of each attempt", () => {
+  it("is a fresh copy, of the class a middleware put there", async () => {
+    const handler = captureHandler({ status: 500, body: "{}" }, json({ IdentityPoolId: POOL_ID }));
+    const client = new CognitoIdentityClient({
+      region: "us-east-1",
+      requestHandler: handler,
+      credentials: { accessKeyId: "AKID", secretAccessKey: "secret" },
+    });
+    // Before the retry step: an HttpRequest instance with a query, as some middleware make.
+    client.middlewareStack.add(
+      (next) => (args) =>
+        next({
+          ...args,
+          request: new HttpRequest({ ...(args.request as object), query: { a: ["1"] } }),
+        }),
+      { step: "build", name: "toHttpRequest" },
+    );
+    // After it: changes one attempt's copy.
+    client.middlewareStack.add(
+      (next) => (args) => {
+        const request = args.request as HttpRequest;
+        request.headers["x-attempt"] = `${Number(request.headers["x-attempt"] ?? 0) + 1}`;
+        (request.query.a as string[]).push("changed");
+        return next(args);
+      },
+      { step: "finalizeRequest", name: "countAttempts" },
+    );
+    // A read, so the 500 is retried.
+    await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: POOL_ID }));
+    expect(handler.requests).toHaveLength(2);
+    for (const request of handler.requests) {
+      expect(request).toBeInstanceOf(HttpRequest);
+      expect(request.headers["x-attempt"]).toBe("1");
+      expect(request.query).toEqual({ a: ["1", "changed"] });
+    }
   });
 });

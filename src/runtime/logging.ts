@@ -1,6 +1,7 @@
-import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import type {
   DeserializeMiddleware,
+  HttpRequest,
+  HttpResponse,
   InitializeMiddleware,
   MetadataBearer,
   ResponseMetadata,

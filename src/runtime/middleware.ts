@@ -1,9 +1,10 @@
-import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import type {
   BuildMiddleware,
   DeserializeMiddleware,
   FinalizeRequestMiddleware,
   HandlerExecutionContext,
+  HttpRequest,
+  HttpResponse,
   InitializeMiddleware,
   MetadataBearer,
   SerializeMiddleware,

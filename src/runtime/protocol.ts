@@ -33,6 +33,21 @@ export function serializeRequest(
   };
 }
 
+/**
+ * A copy of a request with its own headers and query, of the same class as the original (a
+ * middleware may have put an `HttpRequest` instance there), for one attempt to change.
+ */
+export function cloneRequest(request: HttpRequest): HttpRequest {
+  const query: HttpRequest["query"] = {};
+  for (const [name, value] of Object.entries(request.query ?? {})) {
+    query[name] = Array.isArray(value) ? [...value] : value;
+  }
+  return Object.assign(Object.create(Object.getPrototypeOf(request)), request, {
+    headers: { ...request.headers },
+    query,
+  });
+}
+
 /** Reads the parsed output of a successful response. */
 export function deserializeOutput(
   operation: OperationDefinition,

@@ -1,5 +1,4 @@
-import type { HttpRequest } from "@smithy/protocol-http";
-import type { AwsCredentialIdentity } from "@smithy/types";
+import type { AwsCredentialIdentity, HttpRequest } from "@smithy/types";
 
 /** What a signer needs to know about one request. */
 export interface SigningContext {

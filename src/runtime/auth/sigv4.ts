@@ -1,5 +1,5 @@
-import type { HttpRequest } from "@smithy/protocol-http";
 import type { SignatureV4 } from "@smithy/signature-v4";
+import type { HttpRequest } from "@smithy/types";
 import { loadSignatureV4, Sha256 } from "#signing";
 import type { AuthScheme, SigningContext } from "./scheme.js";
 

@@ -1,5 +1,4 @@
-import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
-import type { HttpHandlerOptions } from "@smithy/types";
+import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
 import type { RequestHandlerLike } from "../transport/fetch.js";
 
 /**

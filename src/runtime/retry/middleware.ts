@@ -1,15 +1,16 @@
-import { HttpRequest, type HttpResponse } from "@smithy/core/transport";
 import type {
   FinalizeHandler,
   FinalizeHandlerArguments,
   FinalizeHandlerOutput,
   FinalizeRequestMiddleware,
+  HttpRequest,
+  HttpResponse,
   MetadataBearer,
   SdkError,
 } from "@smithy/types";
 import { systemClock } from "../clock.js";
 import type { OperationContext } from "../middleware.js";
-import { headerValue } from "../protocol.js";
+import { cloneRequest, headerValue } from "../protocol.js";
 import { linkedController, untilAborted } from "../signals.js";
 import { CLOCK_SKEW_ERRORS, correctedOffset } from "../skew.js";
 import { AbortError, TimeoutError } from "../transport/errors.js";
@@ -141,7 +142,7 @@ async function runAttempt(
   call.response = undefined;
   try {
     // A fresh copy each time: signing and user middleware add headers to the request.
-    return [await next({ ...args, request: HttpRequest.clone(args.request as HttpRequest) })];
+    return [await next({ ...args, request: cloneRequest(args.request as HttpRequest) })];
   } catch (thrown) {
     if (!timedOut || callSignal.aborted) return [undefined, thrown];
     // What the handler knew of the response (status, request id, body) stays on the error.
