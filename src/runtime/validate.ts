@@ -22,138 +22,107 @@ export class ValidationError extends Error {
   readonly violations: readonly Violation[];
 
   constructor(operation: string, violations: readonly Violation[]) {
-    const lines = violations.map((v) => `  ${describeViolation(v)}`);
+    const count = violations.length;
     super(
-      `Invalid input for ${operation} (${violations.length} problem${violations.length === 1 ? "" : "s"}):\n${lines.join("\n")}`,
+      `Invalid input for ${operation} (${count} problem${count === 1 ? "" : "s"}):${violations
+        .map((v) => `\n  ${describeViolation(v)}`)
+        .join("")}`,
     );
     this.violations = violations;
   }
 }
 
 /** One violation as a line of text: `Rules[3].Claim: length 0, must be 1..64`. */
-export function describeViolation(v: Violation): string {
-  switch (v.rule) {
-    case "required":
-      return `${v.path}: required`;
-    case "type":
-      return `${v.path}: ${v.actual}, must be ${v.expected}`;
-    case "pattern":
-    case "key.pattern":
-      return `${v.path}: ${v.actual} does not match ${v.expected}`;
-    default:
-      return `${v.path}: ${v.rule.replace("key.", "key ")} ${v.actual}, must be ${v.expected}`;
-  }
+export function describeViolation({ path, rule, expected, actual }: Violation): string {
+  if (rule === "required") return `${path}: required`;
+  if (rule.endsWith("pattern")) return `${path}: ${actual} does not match ${expected}`;
+  // `type` needs no name: `number, must be a string`; `key.length` reads `key length 0, ...`.
+  const name = rule === "type" ? "" : `${rule.replace(".", " ")} `;
+  return `${path}: ${name}${actual}, must be ${expected}`;
 }
 
 /** Checks a value against its schema and returns every violation (none: an empty array). */
 export function validate(schema: StructureSchema, input: unknown): Violation[] {
-  const violations: Violation[] = [];
-  check(schema, input, "", violations);
-  return violations;
+  const out: Violation[] = [];
+  check(schema, input, "", (path, rule, expected, actual) =>
+    out.push({ path, rule, expected, actual }),
+  );
+  return out;
 }
 
-const SENSITIVE = "(sensitive value)";
+type Report = (path: string, rule: string, expected: string, actual: string) => void;
 
-function check(schema: Schema, value: unknown, path: string, out: Violation[]): void {
+const SENSITIVE = "(sensitive value)";
+const A_VALUE = "a value";
+
+function check(schema: Schema, value: unknown, path: string, report: Report): void {
+  const expected = expectedType(schema, value);
+  if (expected) {
+    const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+    report(path || "input", "type", expected, actual);
+    return;
+  }
   switch (schema.kind) {
     case "string":
-      if (typeof value !== "string") {
-        typeMismatch("a string", value, path, out);
-        return;
-      }
-      checkString(schema, value, path, "", out);
+      checkString(schema, value as string, path, "", report);
       return;
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) {
-        typeMismatch("a finite number", value, path, out);
-        return;
-      }
-      if (schema.integer && !Number.isInteger(value)) {
-        typeMismatch("an integer", value, path, out);
-        return;
-      }
-      if (schema.range && outside(value, schema.range)) {
+      if (schema.range && outside(value as number, schema.range)) {
         const actual = schema.sensitive ? SENSITIVE : String(value);
-        out.push({ path, rule: "range", expected: span(schema.range), actual });
-      }
-      return;
-    case "boolean":
-      if (typeof value !== "boolean") typeMismatch("a boolean", value, path, out);
-      return;
-    case "timestamp":
-      if (!(value instanceof Date && !Number.isNaN(value.getTime())) && typeof value !== "number") {
-        typeMismatch("a valid Date", value, path, out);
+        report(path, "range", span(schema.range), actual);
       }
       return;
     case "list": {
-      if (!Array.isArray(value)) {
-        typeMismatch("an array", value, path, out);
-        return;
-      }
-      if (schema.length && outside(value.length, schema.length)) {
-        out.push({
-          path,
-          rule: "length",
-          expected: span(schema.length),
-          actual: String(value.length),
-        });
-      }
-      for (let i = 0; i < value.length; i++) {
-        const item = value[i];
-        if (item == null)
-          out.push({
-            path: `${path}[${i}]`,
-            rule: "required",
-            expected: "a value",
-            actual: String(item),
-          });
-        else check(schema.member, item, `${path}[${i}]`, out);
-      }
+      const list = value as unknown[];
+      checkLength(schema.length, list.length, String(list.length), "length", path, report);
+      list.forEach((item, i) => {
+        const at = `${path}[${i}]`;
+        if (item == null) report(at, "required", A_VALUE, `${item}`);
+        else check(schema.member, item, at, report);
+      });
       return;
     }
     case "map": {
-      if (!isPlainObject(value)) {
-        typeMismatch("an object", value, path, out);
-        return;
-      }
-      const keys = Object.keys(value);
-      if (schema.length && outside(keys.length, schema.length)) {
-        out.push({
-          path,
-          rule: "length",
-          expected: span(schema.length),
-          actual: `${keys.length} entries`,
-        });
-      }
+      const map = value as Record<string, unknown>;
+      const keys = Object.keys(map);
+      checkLength(schema.length, keys.length, `${keys.length} entries`, "length", path, report);
       for (const key of keys) {
-        const itemPath = `${path}[${JSON.stringify(key)}]`;
-        checkString(schema.key, key, itemPath, "key.", out);
-        const item = value[key];
-        if (item != null) check(schema.value, item, itemPath, out);
+        const at = `${path}[${JSON.stringify(key)}]`;
+        checkString(schema.key, key, at, "key.", report);
+        if (map[key] != null) check(schema.value, map[key], at, report);
       }
       return;
     }
     case "structure": {
-      if (!isPlainObject(value)) {
-        typeMismatch("an object", value, path || "input", out);
-        return;
-      }
+      const object = value as Record<string, unknown>;
       for (const name of schema.required ?? []) {
-        if (value[name] == null) {
-          out.push({
-            path: join(path, name),
-            rule: "required",
-            expected: "a value",
-            actual: "missing",
-          });
-        }
+        if (object[name] == null) report(join(path, name), "required", A_VALUE, "missing");
       }
       for (const name in schema.members) {
-        const item = value[name];
-        if (item != null) check(schema.members[name]!, item, join(path, name), out);
+        if (object[name] != null)
+          check(schema.members[name]!, object[name], join(path, name), report);
       }
-      return;
     }
+  }
+}
+
+/** What the value should have been, if it is not of the schema's type. */
+function expectedType(schema: Schema, value: unknown): string | undefined {
+  switch (schema.kind) {
+    case "string":
+    case "boolean":
+      return typeof value === schema.kind ? undefined : `a ${schema.kind}`;
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value)) return "a finite number";
+      return schema.integer && !Number.isInteger(value) ? "an integer" : undefined;
+    case "timestamp":
+      return typeof value === "number" || (value instanceof Date && !Number.isNaN(value.getTime()))
+        ? undefined
+        : "a valid Date";
+    case "list":
+      return Array.isArray(value) ? undefined : "an array";
+    default:
+      return isPlainObject(value) ? undefined : "an object";
   }
 }
 
@@ -162,56 +131,43 @@ function checkString(
   value: string,
   path: string,
   prefix: string,
-  out: Violation[],
+  report: Report,
 ): void {
   if (schema.length) {
     const length = codePoints(value);
-    if (outside(length, schema.length)) {
-      out.push({
-        path,
-        rule: `${prefix}length`,
-        expected: span(schema.length),
-        actual: String(length),
-      });
-    }
+    checkLength(schema.length, length, String(length), `${prefix}length`, path, report);
   }
   if (schema.pattern && !schema.pattern.test(value)) {
     const actual = schema.sensitive ? SENSITIVE : JSON.stringify(value);
-    out.push({ path, rule: `${prefix}pattern`, expected: schema.pattern.source, actual });
+    report(path, `${prefix}pattern`, schema.pattern.source, actual);
   }
 }
 
-function typeMismatch(expected: string, value: unknown, path: string, out: Violation[]): void {
-  const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-  out.push({ path, rule: "type", expected, actual });
+function checkLength(
+  bounds: Bounds | undefined,
+  length: number,
+  actual: string,
+  rule: string,
+  path: string,
+  report: Report,
+): void {
+  if (bounds && outside(length, bounds)) report(path, rule, span(bounds), actual);
 }
 
 /** Smithy counts string length in Unicode code points, not UTF-16 units. */
 function codePoints(value: string): number {
-  let surrogatePairs = 0;
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        surrogatePairs++;
-        i++;
-      }
-    }
-  }
-  return value.length - surrogatePairs;
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
 }
 
-function outside(n: number, bounds: Bounds): boolean {
-  return (
-    (bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max)
-  );
+function outside(n: number, { min = n, max = n }: Bounds): boolean {
+  return n < min || n > max;
 }
 
-function span(bounds: Bounds): string {
-  if (bounds.max === undefined) return `at least ${bounds.min}`;
-  if (bounds.min === undefined) return `at most ${bounds.max}`;
-  return `${bounds.min}..${bounds.max}`;
+function span({ min, max }: Bounds): string {
+  if (max === undefined) return `at least ${min}`;
+  return min === undefined ? `at most ${max}` : `${min}..${max}`;
 }
 
 function join(path: string, member: string): string {
