@@ -1,3 +1,4 @@
+import { isPlainObject } from "./json-codec.js";
 import type { Bounds, Schema, StringSchema, StructureSchema } from "./schema.js";
 
 /** One way an input breaks the model's rules. */
@@ -56,73 +57,63 @@ const SENSITIVE = "(sensitive value)";
 const A_VALUE = "a value";
 
 function check(schema: Schema, value: unknown, path: string, report: Report): void {
-  const expected = expectedType(schema, value);
-  if (expected) {
+  const mismatch = (expected: string) => {
     const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
     report(path || "input", "type", expected, actual);
-    return;
-  }
+  };
   switch (schema.kind) {
     case "string":
-      checkString(schema, value as string, path, "", report);
+      if (typeof value !== "string") mismatch("a string");
+      else checkString(schema, value, path, "", report);
+      return;
+    case "boolean":
+      if (typeof value !== "boolean") mismatch("a boolean");
       return;
     case "number":
-      if (schema.range && outside(value as number, schema.range)) {
-        const actual = schema.sensitive ? SENSITIVE : String(value);
-        report(path, "range", span(schema.range), actual);
+      if (typeof value !== "number" || !Number.isFinite(value)) mismatch("a finite number");
+      else if (schema.integer && !Number.isInteger(value)) mismatch("an integer");
+      else {
+        const actual = schema.sensitive ? SENSITIVE : `${value}`;
+        checkBounds(schema.range, value, actual, "range", path, report);
       }
       return;
-    case "list": {
-      const list = value as unknown[];
-      checkLength(schema.length, list.length, String(list.length), "length", path, report);
-      list.forEach((item, i) => {
+    case "timestamp":
+      if (typeof value !== "number" && !(value instanceof Date && !Number.isNaN(value.getTime()))) {
+        mismatch("a valid Date");
+      }
+      return;
+    case "list":
+      if (!Array.isArray(value)) {
+        mismatch("an array");
+        return;
+      }
+      checkBounds(schema.length, value.length, `${value.length}`, "length", path, report);
+      value.forEach((item, i) => {
         const at = `${path}[${i}]`;
         if (item == null) report(at, "required", A_VALUE, `${item}`);
         else check(schema.member, item, at, report);
       });
       return;
-    }
-    case "map": {
-      const map = value as Record<string, unknown>;
-      const keys = Object.keys(map);
-      checkLength(schema.length, keys.length, `${keys.length} entries`, "length", path, report);
-      for (const key of keys) {
-        const at = `${path}[${JSON.stringify(key)}]`;
-        checkString(schema.key, key, at, "key.", report);
-        if (map[key] != null) check(schema.value, map[key], at, report);
-      }
-      return;
-    }
-    case "structure": {
-      const object = value as Record<string, unknown>;
-      for (const name of schema.required ?? []) {
-        if (object[name] == null) report(join(path, name), "required", A_VALUE, "missing");
-      }
-      for (const name in schema.members) {
-        if (object[name] != null)
-          check(schema.members[name]!, object[name], join(path, name), report);
-      }
-    }
-  }
-}
-
-/** What the value should have been, if it is not of the schema's type. */
-function expectedType(schema: Schema, value: unknown): string | undefined {
-  switch (schema.kind) {
-    case "string":
-    case "boolean":
-      return typeof value === schema.kind ? undefined : `a ${schema.kind}`;
-    case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) return "a finite number";
-      return schema.integer && !Number.isInteger(value) ? "an integer" : undefined;
-    case "timestamp":
-      return typeof value === "number" || (value instanceof Date && !Number.isNaN(value.getTime()))
-        ? undefined
-        : "a valid Date";
-    case "list":
-      return Array.isArray(value) ? undefined : "an array";
     default:
-      return isPlainObject(value) ? undefined : "an object";
+      if (!isPlainObject(value)) {
+        mismatch("an object");
+      } else if (schema.kind === "map") {
+        const keys = Object.keys(value);
+        checkBounds(schema.length, keys.length, `${keys.length} entries`, "length", path, report);
+        for (const key of keys) {
+          const at = `${path}[${JSON.stringify(key)}]`;
+          checkString(schema.key, key, at, "key.", report);
+          if (value[key] != null) check(schema.value, value[key], at, report);
+        }
+      } else {
+        for (const name of schema.required ?? []) {
+          if (value[name] == null) report(join(path, name), "required", A_VALUE, "missing");
+        }
+        for (const name in schema.members) {
+          const member = value[name];
+          if (member != null) check(schema.members[name]!, member, join(path, name), report);
+        }
+      }
   }
 }
 
@@ -135,7 +126,7 @@ function checkString(
 ): void {
   if (schema.length) {
     const length = codePoints(value);
-    checkLength(schema.length, length, String(length), `${prefix}length`, path, report);
+    checkBounds(schema.length, length, `${length}`, `${prefix}length`, path, report);
   }
   if (schema.pattern && !schema.pattern.test(value)) {
     const actual = schema.sensitive ? SENSITIVE : JSON.stringify(value);
@@ -143,15 +134,18 @@ function checkString(
   }
 }
 
-function checkLength(
+/** Reports `n` (shown as `actual`) if it is outside `bounds`. */
+function checkBounds(
   bounds: Bounds | undefined,
-  length: number,
+  n: number,
   actual: string,
   rule: string,
   path: string,
   report: Report,
 ): void {
-  if (bounds && outside(length, bounds)) report(path, rule, span(bounds), actual);
+  if (!bounds) return;
+  const { min = n, max = n } = bounds;
+  if (n < min || n > max) report(path, rule, span(bounds), actual);
 }
 
 /** Smithy counts string length in Unicode code points, not UTF-16 units. */
@@ -161,10 +155,6 @@ function codePoints(value: string): number {
   return count;
 }
 
-function outside(n: number, { min = n, max = n }: Bounds): boolean {
-  return n < min || n > max;
-}
-
 function span({ min, max }: Bounds): string {
   if (max === undefined) return `at least ${min}`;
   return min === undefined ? `at most ${max}` : `${min}..${max}`;
@@ -172,10 +162,4 @@ function span({ min, max }: Bounds): string {
 
 function join(path: string, member: string): string {
   return path ? `${path}.${member}` : member;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
-  );
 }
