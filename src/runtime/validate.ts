@@ -88,11 +88,12 @@ function check(schema: Schema, value: unknown, path: string, report: Report): vo
         return;
       }
       checkBounds(schema.length, value.length, `${value.length}`, "length", path, report);
-      value.forEach((item, i) => {
+      // An index loop, not forEach: a hole in a sparse array is a missing item too.
+      for (let i = 0; i < value.length; i++) {
         const at = `${path}[${i}]`;
-        if (item == null) report(at, "required", A_VALUE, `${item}`);
-        else check(schema.member, item, at, report);
-      });
+        if (value[i] == null) report(at, "required", A_VALUE, `${value[i]}`);
+        else check(schema.member, value[i], at, report);
+      }
       return;
     default:
       if (!isPlainObject(value)) {
