@@ -180,6 +180,32 @@ describe("resolve", () => {
 });
 
 describe("emit", () => {
+  it("emits each distinct schema once, as pure constructor calls", () => {
+    const files = generate(loadModelFile(join(root, "model/cognito-identity.json")), {
+      runtime: "../rt",
+      clientUserAgent: "test/0",
+    });
+    const schemas = files.find((f) => f.path === "schemas.ts")!.content;
+    // Identical shapes, and shapes equal to a runtime constant, become aliases.
+    expect(schemas).toContain("export const IdentityPoolId$ = IdentityId$;\n");
+    expect(schemas).toContain(
+      "export const NotAuthorizedException$ = ConcurrentModificationException$;\n",
+    );
+    expect(schemas).toContain("export const SessionTokenString$ = SECRET_STRING;\n");
+    expect(schemas).toContain("export const TagResourceResponse$ = UNIT;\n");
+    // Aliases are resolved where they are used.
+    expect(schemas).toContain(
+      'export const DeleteIdentityPoolInput$ = /* @__PURE__ */ structure({ IdentityPoolId: IdentityId$ }, ["IdentityPoolId"]);',
+    );
+    expect(schemas).toContain(
+      "export const IdentityProviderToken$ = /* @__PURE__ */ sensitive(/* @__PURE__ */ string(1, 50000));",
+    );
+    // Every call is marked pure, so a bundle drops the schemas it does not reach.
+    const calls = schemas.match(/\b(string|integer|number|list|map|structure|sensitive)\(/g) ?? [];
+    const pure = schemas.match(/\/\* @__PURE__ \*\/ \w+\(/g) ?? [];
+    expect(pure).toHaveLength(calls.length);
+  });
+
   it("writes TSDoc that cannot close early and has no stray blank lines", () => {
     expect(tsdoc(["", "Ends */ here.", "", "", "@public"])).toBe(
       "/**\n * Ends *\\/ here.\n *\n * @public\n */\n",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   CognitoIdentityClient,
   CreateIdentityPoolCommand,
+  DeleteIdentitiesCommand,
   GetIdCommand,
   GetOpenIdTokenForDeveloperIdentityCommand,
   ListIdentityPoolsCommand,
@@ -219,6 +220,20 @@ describe("input validation", () => {
     expect(error.message).not.toContain("planted-secret-token");
     expect(error.message).not.toContain("xxxxx");
     expect(JSON.stringify(error.violations)).not.toContain("planted-secret-token");
+  });
+
+  it("reports a hole in a sparse list as a missing item", async () => {
+    const ids = ["us-east-1:1", "us-east-1:2", "us-east-1:3"];
+    delete ids[1];
+    const error = await violationsOf(new DeleteIdentitiesCommand({ IdentityIdsToDelete: ids }));
+    expect(error.violations).toEqual([
+      {
+        path: "IdentityIdsToDelete[1]",
+        rule: "required",
+        expected: "a value",
+        actual: "undefined",
+      },
+    ]);
   });
 
   it("can be turned off with validateInput: false", async () => {

@@ -1,84 +1,113 @@
-import {
-  type BoundsIR,
-  RUNTIME_SCHEMAS,
-  type SchemaIR,
-  type ServiceIR,
-  schemaRefs,
-} from "../ir.js";
+import { type BoundsIR, RUNTIME_SCHEMAS, type SchemaIR, type ServiceIR } from "../ir.js";
 import { type EmitContext, type GeneratedFile, key } from "./text.js";
 
-const TYPE_NAMES = {
-  string: "StringSchema",
-  number: "NumberSchema",
-  boolean: "BooleanSchema",
-  timestamp: "TimestampSchema",
-  structure: "StructureSchema",
-  list: "ListSchema",
-  map: "MapSchema",
-} as const;
+/** Schemas the runtime already has a constant for, by the call that would build them. */
+const RUNTIME_EQUIVALENTS: Readonly<Record<string, string>> = {
+  "sensitive(STRING)": "SECRET_STRING",
+  "structure({})": "UNIT",
+};
 
 /**
  * The schema of every structure, list, map and constrained simple shape the operations reach:
- * what the runtime serializes, validates and redacts by.
+ * what the runtime serializes, validates and redacts by. Each is a call of the runtime's short
+ * constructors; a schema identical to an earlier one (such as the many errors with only a
+ * message) becomes an alias of it, so that bundles carry each distinct schema once.
  */
 export function emitSchemas(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
-  const shared = new Set<string>();
-  for (const schema of ir.schemas) {
-    for (const ref of schemaRefs(schema)) {
-      if ((RUNTIME_SCHEMAS as readonly string[]).includes(ref)) shared.add(ref);
+  const emittedAs = new Map<string, string>();
+  const byValue = new Map(Object.entries(RUNTIME_EQUIVALENTS));
+  const used = new Set<string>();
+  const refer = (ref: string): string => {
+    const name = emittedAs.get(ref) ?? ref;
+    if (!name.endsWith("$")) used.add(name);
+    return name;
+  };
+  const body = ir.schemas.map((s) => {
+    const value = schemaValue(s, refer, used);
+    const same = byValue.get(comparable(value));
+    if (same !== undefined) {
+      emittedAs.set(s.name, same);
+      if (!same.endsWith("$")) used.add(same);
+      return `export const ${s.name} = ${same};\n`;
     }
-  }
-  const types = [...new Set(ir.schemas.map((s) => TYPE_NAMES[s.kind]))].sort();
-  const names = [...[...shared].sort(), ...types.map((t) => `type ${t}`)];
-  const body = ir.schemas.map(
-    (s) => `export const ${s.name}: ${TYPE_NAMES[s.kind]} = ${schemaValue(s)};\n`,
-  );
+    byValue.set(comparable(value), s.name);
+    return `export const ${s.name} = ${value};\n`;
+  });
+  const names = [...used].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return {
     path: "schemas.ts",
     content: `import { ${names.join(", ")} } from "${ctx.runtime}/schema.js";\n\n${body.join("")}`,
   };
 }
 
-function schemaValue(s: SchemaIR): string {
-  const fields = [`kind: "${s.kind}"`];
+/** A schema's value without layout and annotations, to find identical ones. */
+function comparable(value: string): string {
+  return value.replaceAll("/* @__PURE__ */ ", "").replace(/\s+/g, "");
+}
+
+/** Constants before constructors, so the import line reads like the runtime module. */
+function rank(name: string): number {
+  return (RUNTIME_SCHEMAS as readonly string[]).includes(name) ? 0 : 1;
+}
+
+/** The constructor call that builds the schema, with the references as `refer` names them. */
+function schemaValue(s: SchemaIR, refer: (ref: string) => string, used: Set<string>): string {
+  const call = (fn: string, args: readonly string[]): string => {
+    used.add(fn);
+    // Pure: a bundle that never reaches a schema drops its call.
+    return `/* @__PURE__ */ ${fn}(${args.join(", ")})`;
+  };
+  let value: string;
   switch (s.kind) {
     case "string":
-      if (s.length) fields.push(`length: ${bounds(s.length)}`);
-      if (s.pattern) fields.push(`pattern: ${regexLiteral(s.pattern)}`);
+      value =
+        s.length || s.pattern
+          ? call("string", trimmed([...bounds(s.length), s.pattern && regexLiteral(s.pattern)]))
+          : refer("STRING");
       break;
     case "number":
-      if (s.integer) fields.push("integer: true");
-      if (s.range) fields.push(`range: ${bounds(s.range)}`);
+      value = s.range
+        ? call(s.integer ? "integer" : "number", trimmed(bounds(s.range)))
+        : refer(s.integer ? "INTEGER" : "NUMBER");
+      break;
+    case "boolean":
+      value = refer("BOOLEAN");
+      break;
+    case "timestamp":
+      value = refer("TIMESTAMP");
       break;
     case "list":
-      fields.push(`member: ${s.member}`);
-      if (s.length) fields.push(`length: ${bounds(s.length)}`);
+      value = call("list", trimmed([refer(s.member), ...bounds(s.length)]));
       break;
     case "map":
-      fields.push(`key: ${s.key}`, `value: ${s.value}`);
-      if (s.length) fields.push(`length: ${bounds(s.length)}`);
+      value = call("map", trimmed([refer(s.key), refer(s.value), ...bounds(s.length)]));
       break;
     case "structure": {
-      const members = s.members.map(([name, ref]) => `    ${key(name)}: ${ref},\n`).join("");
-      fields.push(members ? `members: {\n${members}  }` : "members: {}");
-      if (s.required.length > 0)
-        fields.push(`required: [${s.required.map((m) => JSON.stringify(m)).join(", ")}]`);
+      const members = s.members.map(([name, ref]) => `${key(name)}: ${refer(ref)}`);
+      const oneLine = `{ ${members.join(", ")} }`;
+      const object =
+        members.length === 0
+          ? "{}"
+          : oneLine.length <= 70
+            ? oneLine
+            : `{\n${members.map((m) => `  ${m},\n`).join("")}}`;
+      const required = s.required.map((m) => JSON.stringify(m));
+      value = call("structure", required.length ? [object, `[${required.join(", ")}]`] : [object]);
       break;
     }
   }
-  if (s.sensitive) fields.push("sensitive: true");
-  const oneLine = `{ ${fields.join(", ")} }`;
-  return oneLine.length <= 80 && !oneLine.includes("\n")
-    ? oneLine
-    : `{\n${fields.map((f) => `  ${f},\n`).join("")}}`;
+  return s.sensitive ? call("sensitive", [value]) : value;
 }
 
-function bounds(b: BoundsIR): string {
-  const parts = [
-    ...(b.min !== undefined ? [`min: ${b.min}`] : []),
-    ...(b.max !== undefined ? [`max: ${b.max}`] : []),
-  ];
-  return `{ ${parts.join(", ")} }`;
+function bounds(b: BoundsIR | undefined): (string | undefined)[] {
+  return b ? [b.min?.toString(), b.max?.toString()] : [];
+}
+
+/** The arguments without trailing unset ones; unset ones before a set one become `undefined`. */
+function trimmed(args: readonly (string | undefined)[]): string[] {
+  const out = args.map((a) => a ?? "undefined");
+  while (out.length > 0 && out[out.length - 1] === "undefined") out.pop();
+  return out;
 }
 
 /**

@@ -11,7 +11,7 @@ export function assertHeaderValue(name: string, value: string): string {
   if (LINE_BREAK.test(value)) {
     throw new ConfigurationError(
       name,
-      `The value of the "${name}" header contains a line break (CR or LF) or NUL; the request was not sent.`,
+      `The "${name}" header contains a line break (CR or LF) or NUL; the request was not sent.`,
     );
   }
   return value;

@@ -1,85 +1,74 @@
 import type { Schema } from "./schema.js";
 
+/** What a visitor returns to have a walk copy a list, map or structure part by part. */
+export const DESCEND = Symbol("descend");
+
 /**
- * Converts a value to its JSON wire form, keeping only modelled members. Unset members
- * (undefined or null) are left out, and dates become epoch seconds.
+ * What one value becomes in a walk: the copy, or `DESCEND` to copy a list, map or structure
+ * part by part (a value of another kind is then kept). `fits` is true when the value is set and,
+ * for a list, map or structure, of that type, so that its parts can be walked.
  */
-export function toWire(value: unknown, schema: Schema): unknown {
-  switch (schema.kind) {
-    case "string":
-    case "number":
-    case "boolean":
-      return value;
-    case "timestamp":
-      return value instanceof Date ? value.getTime() / 1000 : value;
-    case "list": {
-      if (!Array.isArray(value)) return value;
-      return value.map((item) => toWire(item, schema.member));
+export type Visit = (value: unknown, schema: Schema, fits: boolean) => unknown;
+
+/**
+ * Copies `value` along `schema`: list items, map entries (whose keys stay own properties) and
+ * the structure members the model knows, each as `visit` says. Unset (null or undefined)
+ * entries and members are left out, and so are list items that come out undefined. The wire
+ * codec and redaction are walks.
+ */
+export function walk(value: unknown, schema: Schema, visit: Visit): unknown {
+  const { kind } = schema;
+  const fits =
+    kind === "list"
+      ? Array.isArray(value)
+      : kind === "map" || kind === "structure"
+        ? isPlainObject(value)
+        : value != null;
+  const result = visit(value, schema, fits);
+  if (result !== DESCEND) return result;
+  if (kind === "list") {
+    const out: unknown[] = [];
+    for (const item of value as unknown[]) {
+      const copy = walk(item, schema.member, visit);
+      if (copy !== undefined) out.push(copy);
     }
-    case "map": {
-      if (typeof value !== "object" || value === null) return value;
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        if (item != null) setOwn(out, key, toWire(item, schema.value));
-      }
-      return out;
-    }
-    case "structure": {
-      if (typeof value !== "object" || value === null) return value;
-      const out: Record<string, unknown> = {};
-      const source = value as Record<string, unknown>;
-      for (const name in schema.members) {
-        const item = source[name];
-        if (item != null) out[name] = toWire(item, schema.members[name]!);
-      }
-      return out;
-    }
+    return out;
   }
+  if (kind !== "map" && kind !== "structure") return value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  // Own properties only: an inherited `toString` (or a polluted prototype) is not a member.
+  for (const name of Object.keys(kind === "map" ? source : schema.members)) {
+    if (!Object.hasOwn(source, name)) continue;
+    const copy = walk(source[name], kind === "map" ? schema.value : schema.members[name]!, visit);
+    if (copy != null) setOwn(out, name, copy);
+  }
+  return out;
 }
 
 /**
- * Converts parsed JSON into the modelled shape: epoch seconds become dates, JSON `null`
- * becomes an absent member, and members the model does not know are dropped.
+ * Converts a value to its JSON wire form, keeping only modelled members. Unset members
+ * (undefined or null) are left out, dates become epoch seconds, and a value of the wrong type
+ * (sent with `validateInput: false`) goes as it is.
+ */
+export function toWire(value: unknown, schema: Schema): unknown {
+  return walk(value, schema, (item, itemSchema, fits) =>
+    itemSchema.kind === "timestamp" && item instanceof Date
+      ? item.getTime() / 1000
+      : fits
+        ? DESCEND
+        : item,
+  );
+}
+
+/**
+ * Converts parsed JSON into the modelled shape: epoch seconds become dates, JSON `null` and
+ * values of the wrong type become absent, and members the model does not know are dropped.
  */
 export function fromWire(value: unknown, schema: Schema): unknown {
-  if (value == null) return undefined;
-  switch (schema.kind) {
-    case "string":
-    case "number":
-    case "boolean":
-      return value;
-    case "timestamp":
-      return parseTimestamp(value);
-    case "list": {
-      if (!Array.isArray(value)) return undefined;
-      const out: unknown[] = [];
-      for (const item of value) {
-        const parsed = fromWire(item, schema.member);
-        if (parsed !== undefined) out.push(parsed);
-      }
-      return out;
-    }
-    case "map": {
-      if (typeof value !== "object" || Array.isArray(value)) return undefined;
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        const parsed = fromWire(item, schema.value);
-        if (parsed !== undefined) setOwn(out, key, parsed);
-      }
-      return out;
-    }
-    case "structure": {
-      if (typeof value !== "object" || Array.isArray(value)) return undefined;
-      const out: Record<string, unknown> = {};
-      const source = value as Record<string, unknown>;
-      for (const name in schema.members) {
-        if (!Object.hasOwn(source, name)) continue;
-        const parsed = fromWire(source[name], schema.members[name]!);
-        if (parsed !== undefined) out[name] = parsed;
-      }
-      return out;
-    }
-  }
+  return walk(value, schema, (item, itemSchema, fits) =>
+    itemSchema.kind === "timestamp" ? parseTimestamp(item) : fits ? DESCEND : undefined,
+  );
 }
 
 function parseTimestamp(value: unknown): Date | undefined {
@@ -89,19 +78,22 @@ function parseTimestamp(value: unknown): Date | undefined {
   return new Date(Math.round(seconds * 1000));
 }
 
+/** A value a map or structure schema can describe: an object, but no array or date. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  );
+}
+
 /**
  * Map keys come from users and servers; a key such as `__proto__` must become an own
  * property, never a change of prototype.
  */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") {
-    Object.defineProperty(target, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    target[key] = value;
-  }
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }

@@ -29,38 +29,28 @@ export interface LoggingConfig {
   logger?: Logger | undefined;
 }
 
-/** What the logs say about a failed call: never the error object, which may carry more. */
-interface ErrorSummary {
-  name: string;
-  message: string;
-  $fault?: unknown;
-}
-
 /**
  * Step `initialize`, outermost: one record per call, after any retries, so it sees the final
  * result and the number of attempts.
  */
 export function loggingMiddleware(logger: Logger): InitializeMiddleware<object, MetadataBearer> {
   return (next, context) => async (args) => {
-    const { operation, clientName, commandName } = context as OperationContext;
+    const { operation } = context as OperationContext;
+    const log = logTo(logger, context);
     const input = redact(args.input, operation.input);
     try {
       const result = await next(args);
       const { $metadata: metadata, ...output } = result.output;
-      emit(logger, "info", {
-        clientName,
-        commandName,
-        input,
-        output: redact(output, operation.output),
-        metadata,
-      });
+      log("info", { input, output: redact(output, operation.output), metadata });
       return result;
     } catch (error) {
       const summary = summarize(error);
-      const level = summary.$fault === "client" ? "warn" : "error";
-      const metadata = (error as { $metadata?: ResponseMetadata } | null)?.$metadata;
-      const record = { clientName, commandName, input, error: summary };
-      emit(logger, level, metadata ? { ...record, metadata } : record);
+      const metadata = metadataOf(error);
+      log(summary.$fault === "client" ? "warn" : "error", {
+        input,
+        error: summary,
+        ...(metadata && { metadata }),
+      });
       throw error;
     }
   };
@@ -74,52 +64,54 @@ export function attemptLoggingMiddleware(
   logger: Logger,
 ): DeserializeMiddleware<object, MetadataBearer> {
   return (next, context) => {
-    const { clientName, commandName } = context as OperationContext;
+    const log = logTo(logger, context);
     let attempt = 0;
     return async (args) => {
-      attempt++;
       const request = args.request as HttpRequest;
       const sent = {
-        method: request.method,
-        url: requestUrl(request),
-        headers: redactHeaders(request.headers),
+        attempt: ++attempt,
+        request: {
+          method: request.method,
+          url: requestUrl(request),
+          headers: redactHeaders(request.headers),
+        },
       };
       try {
         const result = await next(args);
-        const { statusCode } = result.response as HttpResponse;
-        emit(logger, "debug", { clientName, commandName, attempt, request: sent, statusCode });
+        log("debug", { ...sent, statusCode: (result.response as HttpResponse).statusCode });
         return result;
       } catch (error) {
         const { name, $fault } = summarize(error);
-        const statusCode = (error as { $metadata?: ResponseMetadata } | null)?.$metadata
-          ?.httpStatusCode;
-        emit(logger, "debug", {
-          clientName,
-          commandName,
-          attempt,
-          request: sent,
-          statusCode,
-          error: { name, $fault },
-        });
+        const statusCode = metadataOf(error)?.httpStatusCode;
+        log("debug", { ...sent, statusCode, error: { name, $fault } });
         throw error;
       }
     };
   };
 }
 
-function summarize(error: unknown): ErrorSummary {
-  if (error instanceof Error) {
-    const { $fault } = error as { $fault?: unknown };
-    return { name: error.name, message: error.message, ...($fault ? { $fault } : {}) };
-  }
-  return { name: typeof error, message: String(error) };
+/**
+ * Writes records that start with the client and command names. A logger that throws must not
+ * turn a successful call into a failed one, so what it throws is ignored.
+ */
+function logTo(logger: Logger, context: object) {
+  const { clientName, commandName } = context as OperationContext;
+  return (level: keyof Logger, record: object): void => {
+    try {
+      logger[level]?.({ clientName, commandName, ...record });
+    } catch {
+      // Nothing sensible to do: the call's own outcome matters more than its log line.
+    }
+  };
 }
 
-/** A logger that throws must not turn a successful call into a failed one. */
-function emit(logger: Logger, level: keyof Logger, record: object): void {
-  try {
-    logger[level]?.(record);
-  } catch {
-    // Nothing sensible to do: the call's own outcome matters more than its log line.
-  }
+/** What the logs say about a failed call: never the error object, which may carry more. */
+function summarize(error: unknown): { name: string; message: string; $fault?: unknown } {
+  if (!(error instanceof Error)) return { name: typeof error, message: String(error) };
+  const { $fault } = error as { $fault?: unknown };
+  return { name: error.name, message: error.message, ...($fault ? { $fault } : {}) };
+}
+
+function metadataOf(error: unknown): ResponseMetadata | undefined {
+  return (error as { $metadata?: ResponseMetadata } | null)?.$metadata;
 }

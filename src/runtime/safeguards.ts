@@ -14,30 +14,21 @@ export interface SafeguardsConfig extends LoggingConfig, TransportSecurityConfig
  * it leaves, the removal of sent secrets from errors, and (only with a logger) logging.
  */
 export function addSafeguards(stack: MiddlewareStack<any, any>, config: SafeguardsConfig): void {
-  stack.add(requestGuardMiddleware(config.allowInsecureEndpoint === true), {
-    step: "deserialize",
-    priority: "low",
-    name: "requestGuardMiddleware",
-  });
-  stack.add(scrubErrorsMiddleware(), {
-    step: "deserialize",
-    priority: "high",
-    name: "scrubErrorsMiddleware",
-  });
+  const add = (middleware: any, step: string, priority: "high" | "low", name: string) =>
+    stack.add(middleware, { step, priority, name } as never);
+  add(
+    requestGuardMiddleware(config.allowInsecureEndpoint === true),
+    "deserialize",
+    "low",
+    "requestGuardMiddleware",
+  );
+  add(scrubErrorsMiddleware(), "deserialize", "high", "scrubErrorsMiddleware");
   const { logger } = config;
   if (logger === undefined) return;
-  stack.add(loggingMiddleware(logger), {
-    step: "initialize",
-    priority: "high",
-    name: "loggingMiddleware",
-  });
+  add(loggingMiddleware(logger), "initialize", "high", "loggingMiddleware");
+  // Inside the scrubber (added later, same priority); it logs no error text, so that is fine.
   if (typeof logger.debug === "function") {
-    // Inside the scrubber (added later, same priority); it logs no error text, so that is fine.
-    stack.add(attemptLoggingMiddleware(logger), {
-      step: "deserialize",
-      priority: "high",
-      name: "attemptLoggingMiddleware",
-    });
+    add(attemptLoggingMiddleware(logger), "deserialize", "high", "attemptLoggingMiddleware");
   }
 }
 

@@ -1,7 +1,7 @@
 import type { HttpRequest } from "@smithy/protocol-http";
 import type { DeserializeMiddleware, MetadataBearer } from "@smithy/types";
 import type { OperationContext } from "./middleware.js";
-import { headerSecrets, SENSITIVE_MARKER, sensitiveStrings } from "./redact.js";
+import { redact, redactHeaders, SENSITIVE_MARKER } from "./redact.js";
 
 /**
  * Shorter values are left alone: replacing every "42" in a message would garble it, and so
@@ -20,10 +20,10 @@ export function scrubErrorsMiddleware(): DeserializeMiddleware<object, MetadataB
     try {
       return await next(args);
     } catch (error) {
-      const { operation } = context as OperationContext;
-      const secrets = sensitiveStrings(args.input, operation.input);
+      const secrets: string[] = [];
+      redact(args.input, (context as OperationContext).operation.input, secrets);
       const request = args.request as HttpRequest | undefined;
-      if (request?.headers) headerSecrets(request.headers, secrets);
+      if (request?.headers) redactHeaders(request.headers, secrets);
       scrubError(error, secrets);
       throw error;
     }
@@ -37,36 +37,29 @@ export function scrubErrorsMiddleware(): DeserializeMiddleware<object, MetadataB
  * echoing it defeats this.
  */
 export function scrubError(error: unknown, secrets: readonly string[]): void {
-  const needles = needlesOf(secrets);
-  if (needles.length > 0) scrubFields(error, needles, 0);
-}
-
-function scrubFields(error: unknown, needles: readonly string[], depth: number): void {
-  if (typeof error !== "object" || error === null || depth > 4) return;
-  const target = error as Record<string, unknown>;
-  for (const field of new Set(["message", "stack", ...Object.keys(target)])) {
-    const value = target[field];
-    if (typeof value !== "string") continue;
-    const clean = scrubText(value, needles);
-    if (clean === value) continue;
-    try {
-      target[field] = clean;
-    } catch {
-      // A frozen error keeps its text; there is nothing safer to do with it.
+  const needles = [
+    ...new Set(
+      secrets
+        .filter((secret) => secret.length >= MIN_SCRUBBED_LENGTH)
+        .flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]),
+    ),
+  ].sort((a, b) => b.length - a.length); // longest first: a secret containing another goes whole
+  let target = error;
+  for (let depth = 0; needles.length > 0 && depth < 5; depth++) {
+    if (typeof target !== "object" || target === null) return;
+    const fields = target as Record<string, unknown>;
+    for (const field of new Set(["message", "stack", ...Object.keys(fields)])) {
+      const value = fields[field];
+      if (typeof value !== "string") continue;
+      const clean = scrubText(value, needles);
+      try {
+        if (clean !== value) fields[field] = clean;
+      } catch {
+        // A frozen error keeps its text; there is nothing safer to do with it.
+      }
     }
+    target = fields.cause;
   }
-  scrubFields(target.cause, needles, depth + 1);
-}
-
-function needlesOf(secrets: readonly string[]): string[] {
-  const needles = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.length < MIN_SCRUBBED_LENGTH) continue;
-    needles.add(secret);
-    needles.add(JSON.stringify(secret).slice(1, -1));
-  }
-  // Longest first, so a secret that contains another is replaced whole.
-  return [...needles].sort((a, b) => b.length - a.length);
 }
 
 function scrubText(text: string, needles: readonly string[]): string {

@@ -21,15 +21,11 @@ export interface TransportSecurityConfig {
  */
 export function assertSecureTransport(operation: OperationDefinition, request: HttpRequest): void {
   const scheme = request.protocol.replace(/:$/, "").toLowerCase();
-  if (scheme === "https") return;
-  if (isLoopbackHost(request.hostname)) return;
-  const why =
-    operation.auth !== undefined
-      ? "it is signed with your credentials"
-      : containsSensitive(operation.output)
-        ? "its response carries secrets"
-        : undefined;
-  if (why === undefined) return;
+  if (scheme === "https" || isLoopbackHost(request.hostname)) return;
+  const why = operation.auth
+    ? "it is signed with your credentials"
+    : containsSensitive(operation.output) && "its response carries secrets";
+  if (!why) return;
   throw new ConfigurationError(
     "allowInsecureEndpoint",
     `Refusing to send ${operation.name} to ${request.hostname} over unencrypted ${scheme}://: ` +
@@ -37,11 +33,10 @@ export function assertSecureTransport(operation: OperationDefinition, request: H
   );
 }
 
-/** `localhost`, any `*.localhost`, `127.0.0.0/8` and `::1` (with or without brackets). */
+/** `localhost`, `*.localhost`, `::1` (with or without brackets) and `127.0.0.0/8`. */
+const LOOPBACK = /^((.*\.)?localhost|::1|\[::1\]|127(\.(25[0-5]|2[0-4]\d|[01]?\d?\d)){3})$/i;
+
+/** Whether `hostname` (a trailing dot allowed) names this machine. */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, "");
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
-  if (host === "::1" || host === "[::1]") return true;
-  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  return octets?.slice(1).every((octet) => Number(octet) <= 255) ?? false;
+  return LOOPBACK.test(hostname.replace(/\.$/, ""));
 }

@@ -1,3 +1,4 @@
+import { isPlainObject } from "./json-codec.js";
 import type { Bounds, Schema, StringSchema, StructureSchema } from "./schema.js";
 
 /** One way an input breaks the model's rules. */
@@ -22,138 +23,98 @@ export class ValidationError extends Error {
   readonly violations: readonly Violation[];
 
   constructor(operation: string, violations: readonly Violation[]) {
-    const lines = violations.map((v) => `  ${describeViolation(v)}`);
+    const count = violations.length;
     super(
-      `Invalid input for ${operation} (${violations.length} problem${violations.length === 1 ? "" : "s"}):\n${lines.join("\n")}`,
+      `Invalid input for ${operation} (${count} problem${count === 1 ? "" : "s"}):${violations
+        .map((v) => `\n  ${describeViolation(v)}`)
+        .join("")}`,
     );
     this.violations = violations;
   }
 }
 
 /** One violation as a line of text: `Rules[3].Claim: length 0, must be 1..64`. */
-export function describeViolation(v: Violation): string {
-  switch (v.rule) {
-    case "required":
-      return `${v.path}: required`;
-    case "type":
-      return `${v.path}: ${v.actual}, must be ${v.expected}`;
-    case "pattern":
-    case "key.pattern":
-      return `${v.path}: ${v.actual} does not match ${v.expected}`;
-    default:
-      return `${v.path}: ${v.rule.replace("key.", "key ")} ${v.actual}, must be ${v.expected}`;
-  }
+export function describeViolation({ path, rule, expected, actual }: Violation): string {
+  if (rule === "required") return `${path}: required`;
+  if (rule.endsWith("pattern")) return `${path}: ${actual} does not match ${expected}`;
+  // `type` needs no name: `number, must be a string`; `key.length` reads `key length 0, ...`.
+  const name = rule === "type" ? "" : `${rule.replace(".", " ")} `;
+  return `${path}: ${name}${actual}, must be ${expected}`;
 }
 
 /** Checks a value against its schema and returns every violation (none: an empty array). */
 export function validate(schema: StructureSchema, input: unknown): Violation[] {
-  const violations: Violation[] = [];
-  check(schema, input, "", violations);
-  return violations;
+  const out: Violation[] = [];
+  check(schema, input, "", (path, rule, expected, actual) =>
+    out.push({ path, rule, expected, actual }),
+  );
+  return out;
 }
 
-const SENSITIVE = "(sensitive value)";
+type Report = (path: string, rule: string, expected: string, actual: string) => void;
 
-function check(schema: Schema, value: unknown, path: string, out: Violation[]): void {
+const SENSITIVE = "(sensitive value)";
+const A_VALUE = "a value";
+
+function check(schema: Schema, value: unknown, path: string, report: Report): void {
+  const mismatch = (expected: string) => {
+    const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+    report(path || "input", "type", expected, actual);
+  };
   switch (schema.kind) {
     case "string":
-      if (typeof value !== "string") {
-        typeMismatch("a string", value, path, out);
-        return;
-      }
-      checkString(schema, value, path, "", out);
-      return;
-    case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) {
-        typeMismatch("a finite number", value, path, out);
-        return;
-      }
-      if (schema.integer && !Number.isInteger(value)) {
-        typeMismatch("an integer", value, path, out);
-        return;
-      }
-      if (schema.range && outside(value, schema.range)) {
-        const actual = schema.sensitive ? SENSITIVE : String(value);
-        out.push({ path, rule: "range", expected: span(schema.range), actual });
-      }
+      if (typeof value !== "string") mismatch("a string");
+      else checkString(schema, value, path, "", report);
       return;
     case "boolean":
-      if (typeof value !== "boolean") typeMismatch("a boolean", value, path, out);
+      if (typeof value !== "boolean") mismatch("a boolean");
+      return;
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value)) mismatch("a finite number");
+      else if (schema.integer && !Number.isInteger(value)) mismatch("an integer");
+      else {
+        const actual = schema.sensitive ? SENSITIVE : `${value}`;
+        checkBounds(schema.range, value, actual, "range", path, report);
+      }
       return;
     case "timestamp":
-      if (!(value instanceof Date && !Number.isNaN(value.getTime())) && typeof value !== "number") {
-        typeMismatch("a valid Date", value, path, out);
+      if (typeof value !== "number" && !(value instanceof Date && !Number.isNaN(value.getTime()))) {
+        mismatch("a valid Date");
       }
       return;
-    case "list": {
+    case "list":
       if (!Array.isArray(value)) {
-        typeMismatch("an array", value, path, out);
+        mismatch("an array");
         return;
       }
-      if (schema.length && outside(value.length, schema.length)) {
-        out.push({
-          path,
-          rule: "length",
-          expected: span(schema.length),
-          actual: String(value.length),
-        });
-      }
+      checkBounds(schema.length, value.length, `${value.length}`, "length", path, report);
+      // An index loop, not forEach: a hole in a sparse array is a missing item too.
       for (let i = 0; i < value.length; i++) {
-        const item = value[i];
-        if (item == null)
-          out.push({
-            path: `${path}[${i}]`,
-            rule: "required",
-            expected: "a value",
-            actual: String(item),
-          });
-        else check(schema.member, item, `${path}[${i}]`, out);
+        const at = `${path}[${i}]`;
+        if (value[i] == null) report(at, "required", A_VALUE, `${value[i]}`);
+        else check(schema.member, value[i], at, report);
       }
       return;
-    }
-    case "map": {
+    default:
       if (!isPlainObject(value)) {
-        typeMismatch("an object", value, path, out);
-        return;
-      }
-      const keys = Object.keys(value);
-      if (schema.length && outside(keys.length, schema.length)) {
-        out.push({
-          path,
-          rule: "length",
-          expected: span(schema.length),
-          actual: `${keys.length} entries`,
-        });
-      }
-      for (const key of keys) {
-        const itemPath = `${path}[${JSON.stringify(key)}]`;
-        checkString(schema.key, key, itemPath, "key.", out);
-        const item = value[key];
-        if (item != null) check(schema.value, item, itemPath, out);
-      }
-      return;
-    }
-    case "structure": {
-      if (!isPlainObject(value)) {
-        typeMismatch("an object", value, path || "input", out);
-        return;
-      }
-      for (const name of schema.required ?? []) {
-        if (value[name] == null) {
-          out.push({
-            path: join(path, name),
-            rule: "required",
-            expected: "a value",
-            actual: "missing",
-          });
+        mismatch("an object");
+      } else if (schema.kind === "map") {
+        const keys = Object.keys(value);
+        checkBounds(schema.length, keys.length, `${keys.length} entries`, "length", path, report);
+        for (const key of keys) {
+          const at = `${path}[${JSON.stringify(key)}]`;
+          checkString(schema.key, key, at, "key.", report);
+          if (value[key] != null) check(schema.value, value[key], at, report);
+        }
+      } else {
+        for (const name of schema.required ?? []) {
+          if (value[name] == null) report(join(path, name), "required", A_VALUE, "missing");
+        }
+        for (const name in schema.members) {
+          const member = value[name];
+          if (member != null) check(schema.members[name]!, member, join(path, name), report);
         }
       }
-      for (const name in schema.members) {
-        const item = value[name];
-        if (item != null) check(schema.members[name]!, item, join(path, name), out);
-      }
-      return;
-    }
   }
 }
 
@@ -162,64 +123,44 @@ function checkString(
   value: string,
   path: string,
   prefix: string,
-  out: Violation[],
+  report: Report,
 ): void {
   if (schema.length) {
     const length = codePoints(value);
-    if (outside(length, schema.length)) {
-      out.push({
-        path,
-        rule: `${prefix}length`,
-        expected: span(schema.length),
-        actual: String(length),
-      });
-    }
+    checkBounds(schema.length, length, `${length}`, `${prefix}length`, path, report);
   }
   if (schema.pattern && !schema.pattern.test(value)) {
     const actual = schema.sensitive ? SENSITIVE : JSON.stringify(value);
-    out.push({ path, rule: `${prefix}pattern`, expected: schema.pattern.source, actual });
+    report(path, `${prefix}pattern`, schema.pattern.source, actual);
   }
 }
 
-function typeMismatch(expected: string, value: unknown, path: string, out: Violation[]): void {
-  const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-  out.push({ path, rule: "type", expected, actual });
+/** Reports `n` (shown as `actual`) if it is outside `bounds`. */
+function checkBounds(
+  bounds: Bounds | undefined,
+  n: number,
+  actual: string,
+  rule: string,
+  path: string,
+  report: Report,
+): void {
+  if (!bounds) return;
+  const { min = n, max = n } = bounds;
+  if (n < min || n > max) report(path, rule, span(bounds), actual);
 }
 
 /** Smithy counts string length in Unicode code points, not UTF-16 units. */
 function codePoints(value: string): number {
-  let surrogatePairs = 0;
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        surrogatePairs++;
-        i++;
-      }
-    }
-  }
-  return value.length - surrogatePairs;
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
 }
 
-function outside(n: number, bounds: Bounds): boolean {
-  return (
-    (bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max)
-  );
-}
-
-function span(bounds: Bounds): string {
-  if (bounds.max === undefined) return `at least ${bounds.min}`;
-  if (bounds.min === undefined) return `at most ${bounds.max}`;
-  return `${bounds.min}..${bounds.max}`;
+function span({ min, max }: Bounds): string {
+  if (max === undefined) return `at least ${min}`;
+  return min === undefined ? `at most ${max}` : `${min}..${max}`;
 }
 
 function join(path: string, member: string): string {
   return path ? `${path}.${member}` : member;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
-  );
 }
