@@ -1,6 +1,6 @@
-import type { SignatureV4 } from "@smithy/signature-v4";
 import type { HttpRequest } from "@smithy/types";
-import { loadSignatureV4, Sha256 } from "#signing";
+import { loadSigV4Parts, Sha256 } from "#signing";
+import { createRequestSigner, type RequestSigner } from "./request-signer.js";
 import type { AuthScheme, SigningContext } from "./scheme.js";
 
 /**
@@ -11,21 +11,20 @@ export const sigv4: AuthScheme = {
   id: "aws.auth#sigv4",
   async sign(request: HttpRequest, context: SigningContext): Promise<HttpRequest> {
     const key = `sigv4:${context.signingName}:${context.region}`;
-    let signer = context.cache.get(key) as SignatureV4 | undefined;
+    let signer = context.cache.get(key) as RequestSigner | undefined;
     if (signer === undefined) {
-      const Signer = await loadSignatureV4();
+      const parts = await loadSigV4Parts();
       // Another call may have made one while this one waited.
       signer =
-        (context.cache.get(key) as SignatureV4 | undefined) ??
-        new Signer({
+        (context.cache.get(key) as RequestSigner | undefined) ??
+        createRequestSigner(parts, {
           service: context.signingName,
           region: context.region,
           credentials: context.credentials,
           sha256: Sha256,
-          applyChecksum: false,
         });
       context.cache.set(key, signer);
     }
-    return (await signer.sign(request, { signingDate: context.signingDate })) as HttpRequest;
+    return signer.sign(request, { signingDate: context.signingDate });
   },
 };

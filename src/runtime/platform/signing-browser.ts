@@ -1,6 +1,14 @@
 import { RawSha256 } from "@aws-crypto/sha256-js/build/module/RawSha256.js";
-import { SignatureV4 } from "@smithy/signature-v4";
+import {
+  createScope,
+  getCanonicalHeaders,
+  getPayloadHash,
+  getSigningKey,
+  prepareRequest,
+  SignatureV4Base,
+} from "@smithy/signature-v4";
 import type { Checksum, SourceData } from "@smithy/types";
+import type { SigV4Parts } from "../auth/request-signer.js";
 
 /** The block size of SHA-256 in bytes, which HMAC pads its key to. */
 const BLOCK_SIZE = 64;
@@ -57,8 +65,17 @@ function bytes(data: SourceData): Uint8Array {
   return new Uint8Array(data);
 }
 
+const parts: SigV4Parts = {
+  SignatureV4Base,
+  prepareRequest,
+  createScope,
+  getPayloadHash,
+  getCanonicalHeaders,
+  getSigningKey,
+};
+
 /**
- * The signer, imported statically: a bundler then keeps only the parts of the package used,
- * and only in bundles with a signed operation.
+ * The signer's parts, imported statically: a bundler then keeps only those, and only in
+ * bundles with a signed operation.
  */
-export const loadSignatureV4 = async (): Promise<typeof SignatureV4> => SignatureV4;
+export const loadSigV4Parts = async (): Promise<SigV4Parts> => parts;

@@ -2,8 +2,8 @@
 // biome-ignore lint/suspicious/noTsIgnore: an expect-error would fail where the types exist
 // @ts-ignore
 import * as nodeCrypto from "node:crypto";
-import type { SignatureV4 } from "@smithy/signature-v4";
 import type { Checksum, SourceData } from "@smithy/types";
+import type { SigV4Parts } from "../auth/request-signer.js";
 
 /** The part of `node:crypto` this module uses. */
 interface NodeHash {
@@ -54,10 +54,10 @@ function bytes(data: SourceData): Uint8Array | string {
   return new Uint8Array(data);
 }
 
-let signatureV4: Promise<typeof SignatureV4> | undefined;
+let sigV4Parts: Promise<SigV4Parts> | undefined;
 
 /** Loads the signer on the first signature, not at import: it is a good part of a cold start. */
-export function loadSignatureV4(): Promise<typeof SignatureV4> {
-  signatureV4 ??= import("@smithy/signature-v4").then((module) => module.SignatureV4);
-  return signatureV4;
+export function loadSigV4Parts(): Promise<SigV4Parts> {
+  sigV4Parts ??= import("@smithy/signature-v4");
+  return sigV4Parts;
 }
