@@ -1,7 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Provider } from "@smithy/types";
 import { platform } from "#platform";
 import { type EndpointConfig, resolveEndpointConfig } from "./endpoint.js";
-import { once, readEnv } from "./env.js";
+import { once } from "./once.js";
 import { ConfigurationError } from "./errors.js";
 import type { ServiceDefinition } from "./operation.js";
 import {
@@ -86,7 +86,7 @@ function optionalRegion(option: ClientConfig["region"]): () => Promise<string | 
   if (typeof option === "function") return option;
   // Read once per client and only when needed: in Node, the shared config file's region.
   return once(async () => {
-    const given = option || readEnv("AWS_REGION") || readEnv("AWS_DEFAULT_REGION");
+    const given = option || platform.environment?.region();
     if (given) return given;
     return platform.defaultRegion().catch(() => undefined);
   });

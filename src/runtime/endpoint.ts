@@ -1,5 +1,6 @@
 import type { Endpoint, Provider } from "@smithy/types";
-import { once, readBooleanEnv, readEnv } from "./env.js";
+import { platform } from "#platform";
+import { once } from "./once.js";
 import { ConfigurationError } from "./errors.js";
 import type { ServiceDefinition } from "./operation.js";
 
@@ -78,7 +79,7 @@ export function resolveEndpointConfig(
 
 function flag(option: Flag, variable: string): () => Promise<boolean> {
   if (typeof option === "function") return option;
-  return once(async () => option ?? readBooleanEnv(variable) ?? false);
+  return once(async () => option ?? platform.environment?.flag(variable) ?? false);
 }
 
 function customEndpoint(
@@ -89,15 +90,9 @@ function customEndpoint(
     return async () =>
       endpointString(await (typeof option === "function" ? option() : option), "endpoint");
   }
-  // The service-specific variable is named after the SDK id: `Foo Bar` reads AWS_ENDPOINT_URL_FOO_BAR.
-  const serviceVariable = `AWS_ENDPOINT_URL_${service.sdkId.toUpperCase().replace(/[\s-]+/g, "_")}`;
   return once(async () => {
-    if (readBooleanEnv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) return undefined;
-    for (const variable of [serviceVariable, "AWS_ENDPOINT_URL"]) {
-      const value = readEnv(variable);
-      if (value !== undefined) return endpointString(value, variable);
-    }
-    return undefined;
+    const configured = platform.environment?.endpointUrl(service.sdkId);
+    return configured && endpointString(configured.value, configured.variable);
   });
 }
 

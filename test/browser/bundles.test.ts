@@ -30,6 +30,16 @@ describe("browser bundles", () => {
     expect(code).toMatch(SHA256_MARKER);
   });
 
+  it("read no environment variables: those settings come with the Node platform only", async () => {
+    for (const flow of FLOWS) {
+      const { code, inputs } = await bundleForBrowser(flow.source);
+      expect(code).not.toMatch(
+        /AWS_DEFAULT_REGION|AWS_ENDPOINT_URL|AWS_IGNORE_CONFIGURED_ENDPOINT_URLS/,
+      );
+      expect(inputs.filter((path) => path.includes("platform/environment"))).toEqual([]);
+    }
+  });
+
   it("reach no Node built-in and neither the Node credential chain nor the config loader", async () => {
     for (const flow of FLOWS) {
       const { inputs } = await bundleForBrowser(flow.source);

@@ -1,7 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import { readEnv } from "../env.js";
 import { CredentialsError } from "../errors.js";
 import { reuseUntilExpiry } from "../refresh.js";
+import { environment, readEnv } from "./environment.js";
 import type { Platform } from "./types.js";
 
 /** Where the standard chain looks, in order, for the error message when all of them fail. */
@@ -17,6 +17,8 @@ const CHAIN =
  * only unsigned operations never loads it. Keys in the environment are used without loading it.
  */
 export const platform: Platform = {
+  environment,
+
   defaultCredentials(): AwsCredentialIdentityProvider {
     let chain: AwsCredentialIdentityProvider | undefined;
     const resolve = async (): Promise<AwsCredentialIdentity> => {
