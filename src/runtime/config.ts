@@ -1,8 +1,8 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Provider } from "@smithy/types";
 import { platform } from "#platform";
 import { type EndpointConfig, resolveEndpointConfig } from "./endpoint.js";
-import { once } from "./once.js";
 import { ConfigurationError } from "./errors.js";
+import { once } from "./once.js";
 import type { ServiceDefinition } from "./operation.js";
 import {
   type ResolvedRetryConfig,

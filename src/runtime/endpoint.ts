@@ -1,7 +1,7 @@
 import type { Endpoint, Provider } from "@smithy/types";
 import { platform } from "#platform";
-import { once } from "./once.js";
 import { ConfigurationError } from "./errors.js";
+import { once } from "./once.js";
 import type { ServiceDefinition } from "./operation.js";
 
 type Flag = boolean | Provider<boolean> | undefined;
