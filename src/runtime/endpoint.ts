@@ -46,7 +46,7 @@ export interface EndpointConfig {
  */
 export function resolveEndpointConfig(
   service: ServiceDefinition,
-  config: EndpointConfig,
+  config: EndpointConfig & { readonly region?: unknown },
   region: () => Promise<string | undefined>,
 ): () => Promise<URL> {
   const { parameters, resolve } = service.endpointRules;
@@ -58,7 +58,7 @@ export function resolveEndpointConfig(
     "SDK::Endpoint": customEndpoint(service, config.endpoint),
   };
   const cache = new Map<string, URL>();
-  return async () => {
+  const lookup = async () => {
     const params: Record<string, string | boolean | undefined> = {};
     for (const [name, builtIn] of Object.entries(parameters)) {
       params[name] = await builtIns[builtIn]?.();
@@ -72,9 +72,18 @@ export function resolveEndpointConfig(
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
       cache.set(key, url);
     }
-    // A copy, so a caller that changes the URL cannot change the cache.
-    return new URL(url);
+    return url;
   };
+  // With no provider function among the options, the parameters never change: look up once.
+  const options = [
+    config.region,
+    config.useFipsEndpoint,
+    config.useDualstackEndpoint,
+    config.endpoint,
+  ];
+  const endpoint = options.some((option) => typeof option === "function") ? lookup : once(lookup);
+  // A copy, so a caller that changes the URL cannot change the cache.
+  return async () => new URL(await endpoint());
 }
 
 function flag(option: Flag, variable: string): () => Promise<boolean> {

@@ -165,6 +165,8 @@ export function responseMetadata(response: HttpResponse): ResponseMetadata {
 export async function readBody(body: unknown): Promise<string> {
   if (body == null) return "";
   if (typeof body === "string") return body;
+  // Bytes are the common case and far cheaper to decode than to wrap in a Response.
+  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
   return new Response(body as BodyInit).text();
 }
 

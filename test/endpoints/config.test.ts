@@ -53,10 +53,12 @@ describe("resolveEndpointConfig", () => {
   it("evaluates the rules once per distinct set of parameters", async () => {
     const { calls, definition } = service(standard);
     const regions = ["r1", "r2", "r1", "r2", "r1"];
+    // A region given as a function may change between calls, as the client passes it.
+    const region = async () => regions.shift();
     const endpoint = resolveEndpointConfig(
       definition,
-      { useFipsEndpoint: false, endpoint: undefined },
-      async () => regions.shift(),
+      { region, useFipsEndpoint: false, endpoint: undefined },
+      region,
     );
     const hosts = [];
     for (let i = 0; i < 5; i++) hosts.push((await endpoint()).hostname);
@@ -68,10 +70,11 @@ describe("resolveEndpointConfig", () => {
   it("keeps at most 50 parameter sets, dropping the oldest", async () => {
     const { calls, definition } = service(standard);
     let region = "";
+    const regionOption = async () => region;
     const endpoint = resolveEndpointConfig(
       definition,
-      { useFipsEndpoint: false },
-      async () => region,
+      { region: regionOption, useFipsEndpoint: false },
+      regionOption,
     );
     for (let i = 0; i <= 50; i++) {
       region = `r${i}`;
@@ -151,5 +154,17 @@ describe("resolveEndpointConfig", () => {
       option: "AWS_ENDPOINT_URL",
       message: 'AWS_ENDPOINT_URL "nope" is not a valid URL.',
     });
+  });
+});
+
+describe("resolveEndpointConfig with fixed options", () => {
+  it("evaluates the rules once and hands out copies", async () => {
+    const { calls, definition } = service(standard);
+    const endpoint = resolveEndpointConfig(definition, { region: "r1" }, async () => "r1");
+    const [first, second] = [await endpoint(), await endpoint()];
+    expect(calls).toHaveLength(1);
+    first.hostname = "changed.example";
+    expect(second.hostname).toBe("svc.r1.std.example");
+    expect((await endpoint()).hostname).toBe("svc.r1.std.example");
   });
 });

@@ -39,8 +39,11 @@ export function retryMiddleware(
     const { operation } = context as OperationContext;
     const call = callState(context);
     const callerSignal = call.options?.abortSignal;
-    const [controller, unlink] = linkedController([callerSignal, lifetime]);
-    const { signal } = controller;
+    // Only a call with its own signal needs a signal of its own; the rest share the client's.
+    const [controller, unlink] = callerSignal
+      ? linkedController([callerSignal, lifetime])
+      : [undefined, () => {}];
+    const signal = controller?.signal ?? lifetime;
     const progress: Progress = { attempts: 0, totalRetryDelay: 0 };
     try {
       if (signal.aborted) throw signal.reason;
