@@ -8,6 +8,8 @@ export interface Bundle {
   readonly gzipBytes: number;
   /** Files that contributed code. */
   readonly inputs: readonly string[];
+  /** The minified bytes each of those files added. */
+  readonly bytesByInput: ReadonlyMap<string, number>;
 }
 
 /**
@@ -28,11 +30,15 @@ export async function bundleForBrowser(source: string): Promise<Bundle> {
   });
   const code = result.outputFiles[0]!.text;
   const [output] = Object.values(result.metafile.outputs);
+  const bytesByInput = new Map(
+    Object.entries(output!.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path, input]) => [path, input.bytesInOutput]),
+  );
   return {
     code,
     gzipBytes: gzipSync(code, { level: 9 }).length,
-    inputs: Object.entries(output!.inputs)
-      .filter(([, input]) => input.bytesInOutput > 0)
-      .map(([path]) => path),
+    inputs: [...bytesByInput.keys()],
+    bytesByInput,
   };
 }
