@@ -236,6 +236,24 @@ describe("input validation", () => {
     ]);
   });
 
+  it("checks the members that are sent: own ones, not inherited ones", async () => {
+    const inherited = Object.create({
+      IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000",
+    });
+    const error = await violationsOf(new GetIdCommand(inherited));
+    expect(error.violations).toEqual([
+      { path: "IdentityPoolId", rule: "required", expected: "a value", actual: "missing" },
+    ]);
+    // A member that is not own is neither checked nor sent, so it cannot break the request.
+    const { client, handler } = setup();
+    const input = Object.create({ AccountId: "not digits" });
+    input.IdentityPoolId = "us-east-1:00000000-0000-0000-0000-000000000000";
+    await client.send(new GetIdCommand(input));
+    expect(JSON.parse(String(handler.requests[0]!.body))).toEqual({
+      IdentityPoolId: "us-east-1:00000000-0000-0000-0000-000000000000",
+    });
+  });
+
   it("can be turned off with validateInput: false", async () => {
     const handler = captureHandler(json({}));
     const client = new CognitoIdentityClient({

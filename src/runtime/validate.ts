@@ -107,12 +107,14 @@ function check(schema: Schema, value: unknown, path: string, report: Report): vo
           if (value[key] != null) check(schema.value, value[key], at, report);
         }
       } else {
+        // Own members only, as only those are sent (see `walk`).
+        const member = (name: string) => (Object.hasOwn(value, name) ? value[name] : undefined);
         for (const name of schema.required ?? []) {
-          if (value[name] == null) report(join(path, name), "required", A_VALUE, "missing");
+          if (member(name) == null) report(join(path, name), "required", A_VALUE, "missing");
         }
         for (const name in schema.members) {
-          const member = value[name];
-          if (member != null) check(schema.members[name]!, member, join(path, name), report);
+          const item = member(name);
+          if (item != null) check(schema.members[name]!, item, join(path, name), report);
         }
       }
   }
