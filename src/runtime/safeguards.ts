@@ -1,5 +1,9 @@
-import type { HttpRequest } from "@smithy/protocol-http";
-import type { DeserializeMiddleware, MetadataBearer, MiddlewareStack } from "@smithy/types";
+import type {
+  DeserializeMiddleware,
+  HttpRequest,
+  MetadataBearer,
+  MiddlewareStack,
+} from "@smithy/types";
 import { checkedHeaders } from "./headers.js";
 import { attemptLoggingMiddleware, type LoggingConfig, loggingMiddleware } from "./logging.js";
 import type { OperationContext } from "./middleware.js";

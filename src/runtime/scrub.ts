@@ -1,5 +1,4 @@
-import type { HttpRequest } from "@smithy/protocol-http";
-import type { DeserializeMiddleware, MetadataBearer } from "@smithy/types";
+import type { DeserializeMiddleware, HttpRequest, MetadataBearer } from "@smithy/types";
 import type { OperationContext } from "./middleware.js";
 import { redact, redactHeaders, SENSITIVE_MARKER } from "./redact.js";
 

@@ -1,4 +1,4 @@
-import type { HttpRequest } from "@smithy/protocol-http";
+import type { HttpRequest } from "@smithy/types";
 import { ConfigurationError } from "./errors.js";
 import type { OperationDefinition } from "./operation.js";
 import { containsSensitive } from "./redact.js";
