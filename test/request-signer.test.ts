@@ -23,7 +23,8 @@ const request: fc.Arbitrary<HttpRequest> = fc.record({
     maxKeys: 3,
   }),
   headers: fc.dictionary(
-    token,
+    // Leftovers of an earlier signature, which signing drops, among other headers.
+    fc.oneof(token, fc.constantFrom("Authorization", "X-Amz-Date", "date")),
     fc.string({ maxLength: 30 }).map((v) => v.replace(/[\r\n]/g, "")),
     {
       maxKeys: 4,

@@ -1,9 +1,9 @@
 import type { AwsCredentialIdentity, ChecksumConstructor, HttpRequest } from "@smithy/types";
+import { cloneRequest } from "../protocol.js";
 
 /** The parts of `@smithy/signature-v4` a request signature is made of. */
 export interface SigV4Parts {
   readonly SignatureV4Base: typeof import("@smithy/signature-v4").SignatureV4Base;
-  readonly prepareRequest: typeof import("@smithy/signature-v4").prepareRequest;
   readonly createScope: typeof import("@smithy/signature-v4").createScope;
   readonly getPayloadHash: typeof import("@smithy/signature-v4").getPayloadHash;
   readonly getCanonicalHeaders: typeof import("@smithy/signature-v4").getCanonicalHeaders;
@@ -23,12 +23,16 @@ export interface RequestSignerOptions {
 
 const ALGORITHM = "AWS4-HMAC-SHA256";
 
+/** Headers a signature sets itself, so values left from an earlier signature must go. */
+const GENERATED_HEADERS = ["authorization", "x-amz-date", "date"];
+
 /**
- * A SigV4 request signer made of `@smithy/signature-v4`'s own steps (request preparation,
- * canonical request, canonical headers, payload hash, scope, signing key and its cache),
- * run in the order its `SignatureV4.signRequest` runs them. Its `SignatureV4` class would
- * also bring presigning and event-stream signing (a header formatter, UUIDs), which no
- * request of this client uses: a third of the signer's weight in a bundle.
+ * A SigV4 request signer made of `@smithy/signature-v4`'s own steps (canonical request,
+ * canonical headers, payload hash, scope, signing key and its cache), run in the order its
+ * `SignatureV4.signRequest` runs them. Its `SignatureV4` class would also bring presigning
+ * and event-stream signing (a header formatter, UUIDs), which no request of this client uses:
+ * a third of the signer's weight in a bundle. Its `prepareRequest` step (a copy without the
+ * headers a signature sets) is done here: it would bring an `HttpRequest` class just to copy.
  */
 export function createRequestSigner(
   parts: SigV4Parts,
@@ -46,7 +50,10 @@ export function createRequestSigner(
       const credentials = await this.credentialProvider();
       this.validateResolvedCredentials(credentials);
       const region = await this.regionProvider();
-      const request = parts.prepareRequest(original);
+      const request = cloneRequest(original);
+      for (const name of Object.keys(request.headers)) {
+        if (GENERATED_HEADERS.includes(name.toLowerCase())) delete request.headers[name];
+      }
       const { longDate, shortDate } = this.formatDate(signingDate);
       const scope = parts.createScope(shortDate, region, this.service);
       request.headers["x-amz-date"] = longDate;

@@ -4,7 +4,6 @@ import {
   getCanonicalHeaders,
   getPayloadHash,
   getSigningKey,
-  prepareRequest,
   SignatureV4Base,
 } from "@smithy/signature-v4";
 import type { Checksum, SourceData } from "@smithy/types";
@@ -67,7 +66,6 @@ function bytes(data: SourceData): Uint8Array {
 
 const parts: SigV4Parts = {
   SignatureV4Base,
-  prepareRequest,
   createScope,
   getPayloadHash,
   getCanonicalHeaders,
