@@ -55,7 +55,6 @@ export function retryMiddleware(
       for (;;) {
         if (signal.aborted) throw signal.reason;
         const [result, error] = await runAttempt(next, args, call, signal, timeout, progress);
-        const response = result ? (result.response as HttpResponse) : call.response;
         if (result) {
           strategy.recordSuccess(token);
           recordProgress(result.output, progress);
@@ -64,7 +63,7 @@ export function retryMiddleware(
         if (signal.aborted) throw error;
         const kind = classifyFailure(error);
         if (!mayRetry(kind, operation.retrySafe === true)) throw error;
-        const retryAfterHint = retryAfter(response, clock.now());
+        const retryAfterHint = retryAfter(call.response, clock.now());
         try {
           token = await untilAborted(
             strategy.refreshRetryTokenForRetry(token, {
@@ -147,14 +146,11 @@ async function runAttempt(
 
 /** A `Retry-After` header (seconds or an HTTP date) as the time to retry at. */
 function retryAfter(response: HttpResponse | undefined, now: number): Date | undefined {
-  const value = header(response, "retry-after");
+  const value = response && headerValue(response.headers ?? {}, "retry-after");
   if (!value) return undefined;
   const at = /^\d+$/.test(value.trim()) ? now + Number(value) * 1000 : Date.parse(value);
   return Number.isNaN(at) ? undefined : new Date(at);
 }
-
-const header = (response: HttpResponse | undefined, name: string) =>
-  response && headerValue(response.headers ?? {}, name);
 
 /** Writes the call's attempts and total retry delay into `$metadata` of an output or error. */
 function recordProgress(target: unknown, progress: Progress): void {
