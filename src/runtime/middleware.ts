@@ -59,21 +59,16 @@ export function userAgentMiddleware(
   };
 }
 
-/** Step `finalizeRequest`: signs the request with the operation's auth scheme, if it has one. */
+/**
+ * Step `finalizeRequest`: hands each attempt of an operation that has an auth scheme to the
+ * scheme, which signs and sends it.
+ */
 export function signingMiddleware(
   config: ResolvedClientConfig,
 ): FinalizeRequestMiddleware<object, MetadataBearer> {
   return (next, context) => async (args) => {
-    const { operation } = context as OperationContext;
-    if (operation.auth === undefined) return next(args);
-    const request = await operation.auth.sign(args.request as HttpRequest, {
-      credentials: config.credentials,
-      region: await config.region(),
-      signingName: operation.service.signingName,
-      signingDate: new Date(Date.now() + config.systemClockOffset),
-      cache: config.authCache,
-    });
-    return next({ ...args, request });
+    const { auth } = (context as OperationContext).operation;
+    return auth ? auth.send(args, next, context as OperationContext, config) : next(args);
   };
 }
 

@@ -24,6 +24,16 @@ describe("browser bundles", () => {
     expect(inputs.filter((path) => /signature-v4|sha256|auth\/sigv4/.test(path))).toEqual([]);
   });
 
+  it("carry clock-skew handling only with a signed operation", async () => {
+    const skew = (path: string) => path.includes("auth/skew");
+    const guest = await bundleForBrowser(FLOWS[0]!.source);
+    expect(guest.code).not.toContain("RequestTimeTooSkewed");
+    expect(guest.inputs.filter(skew)).toEqual([]);
+    const signed = await bundleForBrowser(FLOWS[1]!.source);
+    expect(signed.code).toContain("RequestTimeTooSkewed");
+    expect(signed.inputs.some(skew)).toBe(true);
+  });
+
   it("carry the signer once a signed operation is used", async () => {
     const { code } = await bundleForBrowser(FLOWS[1]!.source);
     for (const marker of SIGNER_MARKERS) expect(code).toContain(marker);

@@ -686,6 +686,36 @@ describe("clock skew", () => {
     expect(server.requests).toHaveLength(4);
   });
 
+  scenario("the resent request is an attempt with a timeout of its own", async () => {
+    const { client } = rig({ requestTimeout: 350 });
+    // Each answer takes about 240 ms: the two together would overrun one timeout.
+    const slowly =
+      (action: Action): Action =>
+      (request) => {
+        const answer = (typeof action === "function" ? action(request) : action) as Extract<
+          Action,
+          { kind: "respond" }
+        >;
+        const chunk = Math.ceil((answer.body ?? "").length / 5);
+        return { ...answer, kind: "trickle", chunk, everyMs: 40 };
+      };
+    const pool = slowly(skewedService({ kind: "respond", body: JSON.stringify(POOL) }));
+    server.script(pool, pool);
+    const output = await client.send(describePool());
+    expect(output.$metadata).toMatchObject({ attempts: 2, totalRetryDelay: 0 });
+  });
+
+  scenario("an abort while the resent request is in flight", async () => {
+    const { client } = rig();
+    const refused = skewedService({ kind: "respond", body: JSON.stringify(POOL) });
+    server.script(refused, { kind: "hang" });
+    const controller = new AbortController();
+    const call = rejection(client.send(describePool(), { abortSignal: controller.signal }));
+    await vi.waitFor(() => expect(server.requests).toHaveLength(2));
+    controller.abort();
+    expect(await call).toMatchObject({ name: "AbortError", $metadata: { attempts: 2 } });
+  });
+
   scenario("a signature error with a clock that is right is not retried", async () => {
     const { client } = rig();
     server.script(fail(400, "InvalidSignatureException", "The signature does not match"));

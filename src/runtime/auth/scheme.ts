@@ -1,4 +1,13 @@
-import type { AwsCredentialIdentity, HttpRequest } from "@smithy/types";
+import type {
+  AwsCredentialIdentity,
+  FinalizeHandler,
+  FinalizeHandlerArguments,
+  FinalizeHandlerOutput,
+  HttpRequest,
+  MetadataBearer,
+} from "@smithy/types";
+import type { ResolvedClientConfig } from "../config.js";
+import type { OperationContext } from "../middleware.js";
 
 /** What a signer needs to know about one request. */
 export interface SigningContext {
@@ -18,4 +27,15 @@ export interface SigningContext {
 export interface AuthScheme {
   readonly id: string;
   sign(request: HttpRequest, context: SigningContext): Promise<HttpRequest>;
+  /**
+   * Authenticates the request of one attempt and sends it down the rest of the stack. The
+   * scheme, not the generic stack, owns what its signatures depend on (such as the clock), so
+   * clients that never sign never carry that code.
+   */
+  send(
+    args: FinalizeHandlerArguments<object>,
+    next: FinalizeHandler<object, MetadataBearer>,
+    context: OperationContext,
+    config: ResolvedClientConfig,
+  ): Promise<FinalizeHandlerOutput<MetadataBearer>>;
 }

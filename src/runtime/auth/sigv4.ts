@@ -1,11 +1,16 @@
 import type { HttpRequest } from "@smithy/types";
 import { loadSigV4Parts, Sha256 } from "#signing";
+import { headerValue } from "../protocol.js";
+import { callState } from "../retry/attempt.js";
 import { createRequestSigner, type RequestSigner } from "./request-signer.js";
 import type { AuthScheme, SigningContext } from "./scheme.js";
+import { CLOCK_SKEW_ERRORS, correctedOffset } from "./skew.js";
 
 /**
  * AWS Signature Version 4. One signer is kept per client, signing name and region, so the
- * derived signing key is reused across requests of the same day.
+ * derived signing key is reused across requests of the same day. The scheme keeps the
+ * client's signing clock in step with the service's (see skew.ts), so clients that never
+ * sign carry none of that code.
  */
 export const sigv4: AuthScheme = {
   id: "aws.auth#sigv4",
@@ -26,5 +31,44 @@ export const sigv4: AuthScheme = {
       context.cache.set(key, signer);
     }
     return signer.sign(request, { signingDate: context.signingDate });
+  },
+  /**
+   * Signs on the local clock corrected by the client's offset, and learns the offset from the
+   * `Date` header of every response, errors included. When the service refused the signature
+   * for its time and the offset changed, signs and sends once more, once per call: safe for
+   * any operation, since a request refused at authentication did nothing.
+   */
+  async send(args, next, context, config) {
+    const call = callState(context);
+    // Reads the raw response the end of the stack kept, which an error has too.
+    const learn = () => {
+      const date = call.response && headerValue(call.response.headers ?? {}, "date");
+      config.systemClockOffset = correctedOffset(date, Date.now(), config.systemClockOffset);
+    };
+    for (;;) {
+      const offset = config.systemClockOffset;
+      const request = await sigv4.sign(args.request as HttpRequest, {
+        credentials: config.credentials,
+        region: await config.region(),
+        signingName: context.operation.service.signingName,
+        signingDate: new Date(Date.now() + offset),
+        cache: config.authCache,
+      });
+      try {
+        return await next({ ...args, request }).finally(learn);
+      } catch (error) {
+        if (
+          call.clockCorrected ||
+          call.signal?.aborted ||
+          !CLOCK_SKEW_ERRORS.has(Object(error).name) ||
+          config.systemClockOffset === offset
+        ) {
+          throw error;
+        }
+        call.clockCorrected = true;
+        // The resent request counts as an attempt, with a timeout of its own.
+        call.resend?.();
+      }
+    }
   },
 };

@@ -10,6 +10,13 @@ export interface CallState {
   readonly options?: HttpHandlerOptions | undefined;
   signal?: AbortSignal | undefined;
   response?: HttpResponse | undefined;
+  /**
+   * Set by the retry middleware: an auth scheme about to send the attempt's request again
+   * calls it, so the new request counts as an attempt, with a timeout of its own.
+   */
+  resend?: (() => void) | undefined;
+  /** The auth scheme already re-signed a request of this call for a corrected clock. */
+  clockCorrected?: boolean | undefined;
 }
 
 const calls = new WeakMap<object, CallState>();

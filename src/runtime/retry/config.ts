@@ -37,7 +37,7 @@ export interface RetryClientConfig {
   requestTimeout?: number | undefined;
   /**
    * Milliseconds to add to the local clock when signing, for a device whose clock is known to
-   * be wrong. The client also learns it from the service's `Date` header.
+   * be wrong. The client also learns it from the `Date` header of responses to signed requests.
    * @default 0
    */
   systemClockOffset?: number | undefined;
@@ -58,7 +58,7 @@ export interface RetrySettings {
 export interface ResolvedRetryConfig {
   /** Built on first use, so bad options reject the call with a `ConfigurationError`. */
   readonly retrySettings: () => RetrySettings;
-  /** How far the local clock is behind the service's, in ms; kept up to date from responses. */
+  /** How far the local clock is behind the service's, in ms; the SigV4 scheme keeps it current. */
   systemClockOffset: number;
 }
 

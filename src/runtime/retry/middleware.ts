@@ -12,7 +12,6 @@ import { systemClock } from "../clock.js";
 import type { OperationContext } from "../middleware.js";
 import { cloneRequest, headerValue } from "../protocol.js";
 import { linkedController, untilAborted } from "../signals.js";
-import { CLOCK_SKEW_ERRORS, correctedOffset } from "../skew.js";
 import { AbortError, TimeoutError } from "../transport/errors.js";
 import { type CallState, callState } from "./attempt.js";
 import { classifyFailure, mayRetry, retryErrorType } from "./classify.js";
@@ -28,8 +27,7 @@ interface Progress {
  * Step `finalizeRequest`, high priority: runs the rest of the stack (signing included, so
  * every attempt is signed afresh) once per attempt. Decides which failures may be retried
  * (see `classifyFailure` and `mayRetry`), asks the retry strategy how long to wait, waits in a
- * way an abort cuts short, corrects the signing clock, and reports attempts and retry delay
- * in `$metadata`.
+ * way an abort cuts short, and reports attempts and retry delay in `$metadata`.
  */
 export function retryMiddleware(
   config: ResolvedRetryConfig,
@@ -54,39 +52,18 @@ export function retryMiddleware(
         strategy.acquireInitialRetryToken(operation.service.sdkId, { abortSignal: signal }),
         signal,
       );
-      let clockCorrected = false;
       for (;;) {
         if (signal.aborted) throw signal.reason;
-        progress.attempts += 1;
-        const offsetUsed = config.systemClockOffset;
-        const [result, error] = await runAttempt(next, args, call, signal, timeout);
-        const response = result ? (result.response as HttpResponse) : call.response;
-        config.systemClockOffset = correctedOffset(
-          header(response, "date"),
-          Date.now(),
-          config.systemClockOffset,
-        );
+        const [result, error] = await runAttempt(next, args, call, signal, timeout, progress);
         if (result) {
           strategy.recordSuccess(token);
           recordProgress(result.output, progress);
           return result;
         }
         if (signal.aborted) throw error;
-        // The service refused the signature's time and its Date header showed our clock was
-        // off: sign again with the corrected clock, once. Safe for any operation, since a
-        // request refused at authentication did nothing.
-        if (
-          !clockCorrected &&
-          operation.auth !== undefined &&
-          CLOCK_SKEW_ERRORS.has(Object(error).name) &&
-          config.systemClockOffset !== offsetUsed
-        ) {
-          clockCorrected = true;
-          continue;
-        }
         const kind = classifyFailure(error);
         if (!mayRetry(kind, operation.retrySafe === true)) throw error;
-        const retryAfterHint = retryAfter(response, clock.now());
+        const retryAfterHint = retryAfter(call.response, clock.now());
         try {
           token = await untilAborted(
             strategy.refreshRetryTokenForRetry(token, {
@@ -122,27 +99,37 @@ export function retryMiddleware(
   };
 }
 
-/** One pass down the rest of the stack, with its own signal and timer: `[result]` or `[, error]`. */
+/**
+ * One pass down the rest of the stack, with its own signal and timer: `[result]` or
+ * `[, error]`. Counts as an attempt, and so does each request an auth scheme sends again.
+ */
 async function runAttempt(
   next: FinalizeHandler<object, MetadataBearer>,
   args: FinalizeHandlerArguments<object>,
   call: CallState,
   callSignal: AbortSignal,
   timeout: number,
+  progress: Progress,
 ): Promise<[FinalizeHandlerOutput<MetadataBearer> | undefined, unknown?]> {
   // The attempt's own signal, which the request handler gets: it aborts with the call's, or
   // when the timeout fires.
   const [attempt, unlink] = linkedController([callSignal]);
   let timedOut = false;
-  const timer =
-    timeout > 0 && timeout < Infinity
-      ? setTimeout(() => {
-          timedOut = true;
-          attempt.abort();
-        }, timeout)
-      : undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Starts the attempt; an auth scheme that sends the request again starts another.
+  call.resend = () => {
+    progress.attempts += 1;
+    call.response = undefined;
+    clearTimeout(timer);
+    if (timeout > 0 && timeout < Infinity) {
+      timer = setTimeout(() => {
+        timedOut = true;
+        attempt.abort();
+      }, timeout);
+    }
+  };
+  call.resend();
   call.signal = attempt.signal;
-  call.response = undefined;
   try {
     // A fresh copy each time: signing and user middleware add headers to the request.
     return [await next({ ...args, request: cloneRequest(args.request as HttpRequest) })];
@@ -159,14 +146,11 @@ async function runAttempt(
 
 /** A `Retry-After` header (seconds or an HTTP date) as the time to retry at. */
 function retryAfter(response: HttpResponse | undefined, now: number): Date | undefined {
-  const value = header(response, "retry-after");
+  const value = response && headerValue(response.headers ?? {}, "retry-after");
   if (!value) return undefined;
   const at = /^\d+$/.test(value.trim()) ? now + Number(value) * 1000 : Date.parse(value);
   return Number.isNaN(at) ? undefined : new Date(at);
 }
-
-const header = (response: HttpResponse | undefined, name: string) =>
-  response && headerValue(response.headers ?? {}, name);
 
 /** Writes the call's attempts and total retry delay into `$metadata` of an output or error. */
 function recordProgress(target: unknown, progress: Progress): void {

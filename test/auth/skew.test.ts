@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CLOCK_SKEW_ERRORS, correctedOffset, SKEW_TOLERANCE_MS } from "../../src/runtime/skew.js";
+import {
+  CLOCK_SKEW_ERRORS,
+  correctedOffset,
+  SKEW_TOLERANCE_MS,
+} from "../../src/runtime/auth/skew.js";
 
 const now = Date.parse("2030-01-01T12:00:00Z");
 const httpDate = (ms: number) => new Date(ms).toUTCString();
