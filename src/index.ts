@@ -1,5 +1,5 @@
 export * from "./generated/index.js";
-export type { AuthScheme, SigningContext } from "./runtime/auth/scheme.js";
+export type { AuthScheme } from "./runtime/auth/scheme.js";
 export type { Clock } from "./runtime/clock.js";
 export type { CommandError } from "./runtime/command.js";
 export type { ClientConfig } from "./runtime/config.js";

@@ -1,37 +1,18 @@
 import type { HttpRequest } from "@smithy/types";
 import { loadSigV4Parts, Sha256 } from "#signing";
+import type { ResolvedClientConfig } from "../config.js";
 import { headerValue } from "../protocol.js";
 import { callState } from "../retry/attempt.js";
 import { createRequestSigner, type RequestSigner } from "./request-signer.js";
-import type { AuthScheme, SigningContext } from "./scheme.js";
+import type { AuthScheme } from "./scheme.js";
 import { CLOCK_SKEW_ERRORS, correctedOffset } from "./skew.js";
 
 /**
- * AWS Signature Version 4. One signer is kept per client, signing name and region, so the
- * derived signing key is reused across requests of the same day. The scheme keeps the
- * client's signing clock in step with the service's (see skew.ts), so clients that never
- * sign carry none of that code.
+ * AWS Signature Version 4. The scheme keeps the client's signing clock in step with the
+ * service's (see skew.ts), so clients that never sign carry none of that code.
  */
 export const sigv4: AuthScheme = {
   id: "aws.auth#sigv4",
-  async sign(request: HttpRequest, context: SigningContext): Promise<HttpRequest> {
-    const key = `sigv4:${context.signingName}:${context.region}`;
-    let signer = context.cache.get(key) as RequestSigner | undefined;
-    if (signer === undefined) {
-      const parts = await loadSigV4Parts();
-      // Another call may have made one while this one waited.
-      signer =
-        (context.cache.get(key) as RequestSigner | undefined) ??
-        createRequestSigner(parts, {
-          service: context.signingName,
-          region: context.region,
-          credentials: context.credentials,
-          sha256: Sha256,
-        });
-      context.cache.set(key, signer);
-    }
-    return signer.sign(request, { signingDate: context.signingDate });
-  },
   /**
    * Signs on the local clock corrected by the client's offset, and learns the offset from the
    * `Date` header of every response, errors included. When the service refused the signature
@@ -47,13 +28,12 @@ export const sigv4: AuthScheme = {
     };
     for (;;) {
       const offset = config.systemClockOffset;
-      const request = await sigv4.sign(args.request as HttpRequest, {
-        credentials: config.credentials,
-        region: await config.region(),
-        signingName: context.operation.service.signingName,
-        signingDate: new Date(Date.now() + offset),
-        cache: config.authCache,
-      });
+      const request = await sign(
+        args.request as HttpRequest,
+        config,
+        context.operation.service.signingName,
+        new Date(Date.now() + offset),
+      );
       try {
         return await next({ ...args, request }).finally(learn);
       } catch (error) {
@@ -72,3 +52,32 @@ export const sigv4: AuthScheme = {
     }
   },
 };
+
+/**
+ * Signs with the client's signer for this signing name and Region, made on first use and
+ * kept, so the derived signing key is reused across requests of the same day.
+ */
+async function sign(
+  request: HttpRequest,
+  config: ResolvedClientConfig,
+  signingName: string,
+  signingDate: Date,
+): Promise<HttpRequest> {
+  const region = await config.region();
+  const key = `sigv4:${signingName}:${region}`;
+  let signer = config.authCache.get(key) as RequestSigner | undefined;
+  if (signer === undefined) {
+    const parts = await loadSigV4Parts();
+    // Another call may have made one while this one waited.
+    signer =
+      (config.authCache.get(key) as RequestSigner | undefined) ??
+      createRequestSigner(parts, {
+        service: signingName,
+        region,
+        credentials: config.credentials,
+        sha256: Sha256,
+      });
+    config.authCache.set(key, signer);
+  }
+  return signer.sign(request, { signingDate });
+}
