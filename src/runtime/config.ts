@@ -84,12 +84,8 @@ export function resolveClientConfig(
 
 function optionalRegion(option: ClientConfig["region"]): () => Promise<string | undefined> {
   if (typeof option === "function") return option;
-  // Read once per client and only when needed: in Node, the shared config file's region.
-  return once(async () => {
-    const given = option || platform.environment?.region();
-    if (given) return given;
-    return platform.defaultRegion().catch(() => undefined);
-  });
+  // Read once per client and only when needed: in Node, the environment or the config file.
+  return once(async () => option || platform.defaultRegion?.());
 }
 
 function requiredRegion(region: () => Promise<string | undefined>): () => Promise<string> {

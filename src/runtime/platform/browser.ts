@@ -11,5 +11,5 @@ export const platform: Platform = {
         "`credentials` entry point.",
     );
   },
-  defaultRegion: async () => undefined,
+  userAgent: () => ["x-amz-user-agent", "md/browser"],
 };
