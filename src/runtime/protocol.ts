@@ -103,10 +103,7 @@ export function deserializeError(
 ): Error {
   const { service } = operation;
   const parsed = parseJson(body);
-  const data = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<
-    string,
-    unknown
-  >;
+  const data = (parsed instanceof Object ? parsed : {}) as Record<string, unknown>;
   const code = sanitizeErrorCode(
     stringField(data, "__type") ??
       stringField(data, "code") ??

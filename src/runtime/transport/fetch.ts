@@ -52,11 +52,9 @@ export class FetchRequestHandler implements RequestHandlerLike {
     options: HttpHandlerOptions = {},
   ): Promise<{ response: HttpResponse }> {
     const signal = options.abortSignal as AbortSignal | undefined;
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) {
-      // fetch derives Host from the URL and refuses to let callers set it.
-      if (name.toLowerCase() !== "host") headers[name] = value;
-    }
+    const headers = { ...request.headers };
+    // fetch derives Host from the URL and refuses to let callers set it.
+    for (const name in headers) if (name.toLowerCase() === "host") delete headers[name];
     let res: Response;
     try {
       res = await fetch(requestUrl(request), {
