@@ -52,7 +52,7 @@ export function deserializeOutput(
   $metadata: ResponseMetadata,
 ): object {
   const parsed = body.trim() === "" ? {} : parseJson(body);
-  if (typeof parsed !== "object" || parsed === null) {
+  if (!(parsed instanceof Object)) {
     // A broken response of an operation that returns secrets may hold some: do not quote it.
     const shown = containsSensitive(operation.output)
       ? ` (${body.length} characters)`
@@ -69,7 +69,7 @@ export function deserializeOutput(
       operation,
       $metadata,
       `has none of the members ${operation.name} must return (${required.join(", ")}): ${
-        body.trim() ? bodySnippet(body) : "empty body"
+        bodySnippet(body) || "empty body"
       }`,
     );
   }
