@@ -121,7 +121,7 @@ describe("credentials", () => {
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error).toMatchObject({ option: "credentials" });
     expect((error as Error).message).toMatch(/`credentials`/);
-    expect(await browserPlatform.defaultRegion()).toBeUndefined();
+    expect(browserPlatform.defaultRegion).toBeUndefined();
   });
 
   it("prefers the credentials option over the environment", async () => {

@@ -341,6 +341,16 @@ describe("errors the model does not list", () => {
     },
   );
 
+  it.each(["constructor", "toString", "__proto__"])(
+    "an error named %s, like a member of every object, is not a modelled one",
+    async (name) => {
+      fail(400, JSON.stringify({ __type: name, message: "odd" }));
+      const thrown = await rejectionOf(new GetIdCommand({ IdentityPoolId: POOL_ID }));
+      expect(Object.getPrototypeOf(thrown)).toBe(CognitoIdentityServiceException.prototype);
+      expect(thrown).toMatchObject({ name, $fault: "client", message: "odd" });
+    },
+  );
+
   it("an HTML 502 from a proxy becomes a server-fault CognitoIdentityServiceException", async () => {
     const html = `<html><head><title>502 Bad Gateway</title></head><body>
       <center><h1>502 Bad Gateway</h1></center>${"<!-- padding -->".repeat(200)}</body></html>`;

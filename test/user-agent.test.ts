@@ -42,6 +42,23 @@ describe("user agent", () => {
     }
   });
 
+  it("in the browser build, always uses x-amz-user-agent and names the browser", async () => {
+    const { platform } = await import("../src/runtime/platform/browser.js");
+    expect(platform.userAgent()).toEqual(["x-amz-user-agent", "md/browser"]);
+  });
+
+  it("names Deno and Bun, which take the Node build, in User-Agent", async () => {
+    try {
+      vi.stubGlobal("Deno", { version: { deno: "2.1.0" } });
+      expect((await headersOf({}))["user-agent"]).toContain(" lang/js md/deno#2.1.0 api/");
+      vi.unstubAllGlobals();
+      vi.stubGlobal("process", { env: {}, versions: { node: "22.0.0", bun: "1.2.0" } });
+      expect((await headersOf({}))["user-agent"]).toContain(" lang/js md/bun#1.2.0 api/");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("refuses a customUserAgent with a line break (header injection)", () => {
     expect(
       () => new CognitoIdentityClient({ region: "us-east-1", customUserAgent: "a\r\nX-Evil: 1" }),

@@ -68,47 +68,33 @@ export function resolveClientConfig(
   service: ServiceDefinition,
   config: ClientConfig,
 ): ResolvedClientConfig {
-  const region = optionalRegion(config.region);
+  const { region: regionOption, credentials } = config;
+  // Read once per client and only when needed: in Node, the environment or the config file.
+  const region =
+    typeof regionOption === "function"
+      ? regionOption
+      : once(async () => regionOption || platform.defaultRegion?.());
   return {
     apiVersion: service.version,
     requestHandler: config.requestHandler ?? new FetchRequestHandler(),
-    region: requiredRegion(region),
-    credentials: resolveCredentials(config.credentials),
+    region: async () => {
+      const value = await region();
+      if (value) return value;
+      throw new ConfigurationError(
+        "region",
+        "No region is configured: pass the `region` option (such as `us-east-1`) or set AWS_REGION.",
+      );
+    },
+    credentials:
+      typeof credentials === "function"
+        ? credentials
+        : credentials
+          ? async () => credentials
+          : platform.defaultCredentials(),
     endpoint: resolveEndpointConfig(service, config, region),
     validateInput: config.validateInput ?? true,
     userAgent: userAgentHeader(service, config.customUserAgent),
     authCache: new Map(),
     ...resolveRetryConfig(config),
   };
-}
-
-function optionalRegion(option: ClientConfig["region"]): () => Promise<string | undefined> {
-  if (typeof option === "function") return option;
-  // Read once per client and only when needed: in Node, the shared config file's region.
-  return once(async () => {
-    const given = option || platform.environment?.region();
-    if (given) return given;
-    return platform.defaultRegion().catch(() => undefined);
-  });
-}
-
-function requiredRegion(region: () => Promise<string | undefined>): () => Promise<string> {
-  return async () => {
-    const value = await region();
-    if (!value) {
-      throw new ConfigurationError(
-        "region",
-        "No region is configured: pass the `region` option (such as `us-east-1`) or set AWS_REGION.",
-      );
-    }
-    return value;
-  };
-}
-
-function resolveCredentials(
-  option: ClientConfig["credentials"],
-): () => Promise<AwsCredentialIdentity> {
-  if (typeof option === "function") return option;
-  if (option) return async () => option;
-  return platform.defaultCredentials();
 }

@@ -4,8 +4,6 @@ import { ConfigurationError } from "./errors.js";
 import { once } from "./once.js";
 import type { ServiceDefinition } from "./operation.js";
 
-type Flag = boolean | Provider<boolean> | undefined;
-
 /** Endpoint rules as the generator compiles them. */
 export interface CompiledEndpointRules {
   /** The parameters bound to configuration, each to the name of its `builtIn`. */
@@ -23,12 +21,12 @@ export interface EndpointConfig {
    * Use the FIPS 140 validated endpoint of the region.
    * @default the `AWS_USE_FIPS_ENDPOINT` environment variable (Node), else false
    */
-  useFipsEndpoint?: Flag;
+  useFipsEndpoint?: boolean | Provider<boolean> | undefined;
   /**
    * Use the endpoint that answers over IPv6 as well as IPv4.
    * @default the `AWS_USE_DUALSTACK_ENDPOINT` environment variable (Node), else false
    */
-  useDualstackEndpoint?: Flag;
+  useDualstackEndpoint?: boolean | Provider<boolean> | undefined;
   /**
    * A custom endpoint URL that replaces the service's regional endpoint, for example a
    * local test server.
@@ -50,11 +48,17 @@ export function resolveEndpointConfig(
   region: () => Promise<string | undefined>,
 ): () => Promise<URL> {
   const { parameters, resolve } = service.endpointRules;
+  const flag = (name: "useFipsEndpoint" | "useDualstackEndpoint") => {
+    const option = config[name];
+    return typeof option === "function"
+      ? option
+      : once(async () => option ?? platform.environment?.flag(name) ?? false);
+  };
   // Rule set parameters are bound to configuration through their builtIn names.
   const builtIns: Record<string, () => Promise<string | boolean | undefined>> = {
     "AWS::Region": region,
-    "AWS::UseFIPS": flag(config.useFipsEndpoint, "AWS_USE_FIPS_ENDPOINT"),
-    "AWS::UseDualStack": flag(config.useDualstackEndpoint, "AWS_USE_DUALSTACK_ENDPOINT"),
+    "AWS::UseFIPS": flag("useFipsEndpoint"),
+    "AWS::UseDualStack": flag("useDualstackEndpoint"),
     "SDK::Endpoint": customEndpoint(service, config.endpoint),
   };
   const cache = new Map<string, URL>();
@@ -84,11 +88,6 @@ export function resolveEndpointConfig(
   const endpoint = options.some((option) => typeof option === "function") ? lookup : once(lookup);
   // A copy, so a caller that changes the URL cannot change the cache.
   return async () => new URL(await endpoint());
-}
-
-function flag(option: Flag, variable: string): () => Promise<boolean> {
-  if (typeof option === "function") return option;
-  return once(async () => option ?? platform.environment?.flag(variable) ?? false);
 }
 
 function customEndpoint(

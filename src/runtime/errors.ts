@@ -67,14 +67,9 @@ export class CredentialsError extends Error {
  * `aws.protocoltests#Foo:http://internal/...` and `Foo,Bar` both become `Foo`.
  */
 export function sanitizeErrorCode(raw: string): string {
-  let code = raw;
-  const comma = code.indexOf(",");
-  if (comma >= 0) code = code.slice(0, comma);
-  const colon = code.indexOf(":");
-  if (colon >= 0) code = code.slice(0, colon);
-  const hash = code.indexOf("#");
-  if (hash >= 0) code = code.slice(hash + 1);
-  return code.trim();
+  // Up to the first comma or colon, then after the first `#`.
+  const code = raw.split(/[,:]/)[0]!;
+  return code.slice(code.indexOf("#") + 1).trim();
 }
 
 /** A short, single-line excerpt of a response body for error messages. */

@@ -38,13 +38,10 @@ export function serializeRequest(
  * middleware may have put an `HttpRequest` instance there), for one attempt to change.
  */
 export function cloneRequest(request: HttpRequest): HttpRequest {
-  const query: HttpRequest["query"] = {};
-  for (const [name, value] of Object.entries(request.query ?? {})) {
-    query[name] = Array.isArray(value) ? [...value] : value;
-  }
   return Object.assign(Object.create(Object.getPrototypeOf(request)), request, {
     headers: { ...request.headers },
-    query,
+    // A query holds strings, arrays of them and nulls, all of which structuredClone copies.
+    query: structuredClone(request.query ?? {}),
   });
 }
 
@@ -55,7 +52,7 @@ export function deserializeOutput(
   $metadata: ResponseMetadata,
 ): object {
   const parsed = body.trim() === "" ? {} : parseJson(body);
-  if (typeof parsed !== "object" || parsed === null) {
+  if (!(parsed instanceof Object)) {
     // A broken response of an operation that returns secrets may hold some: do not quote it.
     const shown = containsSensitive(operation.output)
       ? ` (${body.length} characters)`
@@ -72,7 +69,7 @@ export function deserializeOutput(
       operation,
       $metadata,
       `has none of the members ${operation.name} must return (${required.join(", ")}): ${
-        body.trim() ? bodySnippet(body) : "empty body"
+        bodySnippet(body) || "empty body"
       }`,
     );
   }
@@ -106,54 +103,47 @@ export function deserializeError(
 ): Error {
   const { service } = operation;
   const parsed = parseJson(body);
-  const data = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<
-    string,
-    unknown
-  >;
-  const rawCode =
+  const data = (parsed instanceof Object ? parsed : {}) as Record<string, unknown>;
+  const code = sanitizeErrorCode(
     stringField(data, "__type") ??
-    stringField(data, "code") ??
-    headerValue(response.headers, "x-amzn-errortype");
-  const code = rawCode === undefined ? "" : sanitizeErrorCode(rawCode);
+      stringField(data, "code") ??
+      stringField(response.headers, "x-amzn-errortype") ??
+      "",
+  );
   const status = response.statusCode;
-  const message = stringField(data, "message") ?? stringField(data, "Message");
-  const modeled = code ? service.errors[code] : undefined;
+  const message =
+    stringField(data, "message") ??
+    (code
+      ? `${code} (HTTP ${status})`
+      : `HTTP ${status} response without an error code${body ? `: ${bodySnippet(body)}` : ""}`);
+  // Own entries only: a code such as `constructor` names no modelled error.
+  const modeled = Object.hasOwn(service.errors, code) && service.errors[code];
   if (modeled) {
-    const error = new modeled.error({ message: message ?? `${code} (HTTP ${status})`, $metadata });
-    const members = fromWire(data, modeled.schema) as Record<string, unknown> | undefined;
-    for (const [name, value] of Object.entries(members ?? {})) {
-      if (name !== "message") (error as unknown as Record<string, unknown>)[name] = value;
-    }
-    return error;
+    const error = new modeled.error({ message, $metadata });
+    // The modelled members become fields; `message` stays the one read above.
+    return Object.assign(error, fromWire(data, modeled.schema), { message: error.message });
   }
   return new service.baseError({
     name: code || "UnknownError",
     $fault: status >= 500 ? "server" : "client",
-    message:
-      message ??
-      (code
-        ? `${code} (HTTP ${status})`
-        : `HTTP ${status} response without an error code${body ? `: ${bodySnippet(body)}` : ""}`),
+    message,
     $metadata,
   });
 }
 
 /** The metadata every output and error carries about the response it came from. */
 export function responseMetadata(response: HttpResponse): ResponseMetadata {
-  const header = (name: string) => headerValue(response.headers, name);
-  const metadata: ResponseMetadata = {
+  const header = (name: string) => stringField(response.headers, name);
+  const metadata: Record<string, unknown> = {
     httpStatusCode: response.statusCode,
     attempts: 1,
     totalRetryDelay: 0,
-  };
-  const ids = {
     requestId: header("x-amzn-requestid") ?? header("x-amz-request-id"),
     extendedRequestId: header("x-amz-id-2"),
     cfId: header("x-amz-cf-id"),
   };
-  for (const [field, value] of Object.entries(ids)) {
-    if (value !== undefined) metadata[field as keyof typeof ids] = value;
-  }
+  // Ids the response lacks are left out, not set to undefined.
+  for (const field in metadata) if (metadata[field] === undefined) delete metadata[field];
   return metadata;
 }
 
@@ -178,7 +168,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Looks a field up by name, ignoring case, as servers differ in how they spell `code`. */
+/**
+ * Looks a string field up by name, ignoring case: servers differ in how they spell `code`, and
+ * request handlers in how they spell header names.
+ */
 function stringField(data: Record<string, unknown>, name: string): string | undefined {
   const exact = data[name];
   if (typeof exact === "string") return exact;
@@ -190,7 +183,4 @@ function stringField(data: Record<string, unknown>, name: string): string | unde
   return undefined;
 }
 
-/** Looks a header up by name, whatever case the handler used. */
-export function headerValue(headers: Record<string, string>, name: string): string | undefined {
-  return stringField(headers, name);
-}
+export { stringField as headerValue };

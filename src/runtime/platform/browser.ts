@@ -6,10 +6,9 @@ export const platform: Platform = {
   defaultCredentials: () => async () => {
     throw new ConfigurationError(
       "credentials",
-      "This operation is signed with SigV4 and no credentials are configured: pass the " +
-        "`credentials` option, for example the identity-pool provider of this package's " +
-        "`credentials` entry point.",
+      "No credentials for this signed operation: pass the `credentials` option, such as the " +
+        "identity-pool provider of this package's `credentials` entry point.",
     );
   },
-  defaultRegion: async () => undefined,
+  userAgent: () => ["x-amz-user-agent", "md/browser"],
 };

@@ -1,7 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import { CredentialsError } from "../errors.js";
 import { reuseUntilExpiry } from "../refresh.js";
-import { environment, readEnv } from "./environment.js";
+import { environment, environmentRegion, readEnv } from "./environment.js";
 import type { Platform } from "./types.js";
 
 /** Where the standard chain looks, in order, for the error message when all of them fail. */
@@ -39,10 +39,7 @@ export const platform: Platform = {
   },
 
   async defaultRegion(): Promise<string | undefined> {
-    const { loadSharedConfigFiles } = await import("@smithy/shared-ini-file-loader");
-    const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: false });
-    const profile = readEnv("AWS_PROFILE") ?? "default";
-    return configFile[profile]?.region ?? credentialsFile[profile]?.region;
+    return environmentRegion() || sharedConfigRegion().catch(() => undefined);
   },
 
   socketCodes: {
@@ -57,7 +54,29 @@ export const platform: Platform = {
       ),
     ),
   },
+
+  userAgent() {
+    const { Deno, process } = globalThis as {
+      Deno?: { version?: { deno?: string } };
+      process?: { versions?: { node?: string; bun?: string } };
+    };
+    const runtime = Deno?.version?.deno
+      ? `deno#${Deno.version.deno}`
+      : process?.versions?.bun
+        ? `bun#${process.versions.bun}`
+        : process?.versions?.node && `nodejs#${process.versions.node}`;
+    // Neither Deno, Bun nor Node: answer as the browser module does.
+    return runtime ? ["user-agent", `md/${runtime}`] : ["x-amz-user-agent", "md/browser"];
+  },
 };
+
+/** The region of the profile (AWS_PROFILE, else `default`) in the shared config files. */
+async function sharedConfigRegion(): Promise<string | undefined> {
+  const { loadSharedConfigFiles } = await import("@smithy/shared-ini-file-loader");
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: false });
+  const profile = readEnv("AWS_PROFILE") ?? "default";
+  return configFile[profile]?.region ?? credentialsFile[profile]?.region;
+}
 
 function environmentCredentials(): AwsCredentialIdentity | undefined {
   const accessKeyId = readEnv("AWS_ACCESS_KEY_ID");

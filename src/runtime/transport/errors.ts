@@ -47,12 +47,11 @@ export class NetworkError extends RequestFailure {
 /** An attempt got no complete response within `requestTimeout` milliseconds. */
 export class TimeoutError extends RequestFailure {
   override readonly name = "TimeoutError";
+  declare readonly timeout: number;
 
-  constructor(
-    readonly timeout: number,
-    options?: RequestFailureOptions,
-  ) {
+  constructor(timeout: number, options?: RequestFailureOptions) {
     super(`No complete response within ${timeout} ms`, options);
+    this.timeout = timeout;
   }
 }
 
@@ -64,12 +63,11 @@ export class AbortError extends RequestFailure {
 /** The response body was larger than the request handler's `maxResponseBytes`. */
 export class ResponseTooLargeError extends RequestFailure {
   override readonly name = "ResponseTooLargeError";
+  declare readonly limit: number;
 
-  constructor(
-    readonly limit: number,
-    options?: RequestFailureOptions,
-  ) {
+  constructor(limit: number, options?: RequestFailureOptions) {
     super(`The response body is larger than the limit of ${limit} bytes`, options);
+    this.limit = limit;
   }
 }
 

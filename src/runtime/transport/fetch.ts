@@ -41,7 +41,7 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** Sends requests with the platform's `fetch` and reads the whole response body. */
 export class FetchRequestHandler implements RequestHandlerLike {
-  readonly maxResponseBytes: number;
+  declare readonly maxResponseBytes: number;
 
   constructor(options: FetchRequestHandlerOptions = {}) {
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -52,32 +52,25 @@ export class FetchRequestHandler implements RequestHandlerLike {
     options: HttpHandlerOptions = {},
   ): Promise<{ response: HttpResponse }> {
     const signal = options.abortSignal as AbortSignal | undefined;
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) {
-      // fetch derives Host from the URL and refuses to let callers set it.
-      if (name.toLowerCase() !== "host") headers[name] = value;
-    }
-    const init: RequestInit = {
-      method: request.method,
-      headers,
-      body: (request.body ?? null) as BodyInit | null,
-    };
-    if (signal) init.signal = signal;
+    const headers = { ...request.headers };
+    // fetch derives Host from the URL and refuses to let callers set it.
+    for (const name in headers) if (name.toLowerCase() === "host") delete headers[name];
     let res: Response;
     try {
-      res = await fetch(requestUrl(request), init);
+      res = await fetch(requestUrl(request), {
+        method: request.method,
+        headers,
+        body: request.body ?? null,
+        signal: signal ?? null,
+      });
     } catch (error) {
       throw failure(error, signal);
     }
-    const responseHeaders: Record<string, string> = {};
-    res.headers.forEach((value, name) => {
-      responseHeaders[name] = value;
-    });
     // A plain object with the fields of `HttpResponse`, which `HttpResponse.isInstance` accepts.
     const response: HttpResponse = {
       statusCode: res.status,
       reason: res.statusText,
-      headers: responseHeaders,
+      headers: Object.fromEntries(res.headers),
     };
     response.body = await readLimited(
       res,
@@ -101,30 +94,29 @@ async function readLimited(
   signal: AbortSignal | undefined,
   $metadata: ResponseMetadata,
 ): Promise<string> {
-  if (Number(res.headers.get("content-length")) > limit) {
-    res.body?.cancel().catch(() => {});
-    throw new ResponseTooLargeError(limit, { $metadata });
-  }
-  if (!res.body) return "";
-  const reader = res.body.getReader();
+  const reader = res.body?.getReader();
   const decoder = new TextDecoder();
   let text = "";
   let size = 0;
-  for (;;) {
+  // A body whose declared length is over the limit is refused before any of it is read.
+  let tooLarge = Number(res.headers.get("content-length")) > limit;
+  while (reader && !tooLarge) {
     let next: ReadableStreamReadResult<Uint8Array>;
     try {
       next = await reader.read();
     } catch (error) {
       throw failure(error, signal, $metadata, text);
     }
-    if (next.done) return text + decoder.decode();
+    if (next.done) break;
     size += next.value.byteLength;
-    if (size > limit) {
-      reader.cancel().catch(() => {});
-      throw new ResponseTooLargeError(limit, { $metadata, bodySnippet: snippetOf(text) });
-    }
-    text += decoder.decode(next.value, { stream: true });
+    tooLarge = size > limit;
+    if (!tooLarge) text += decoder.decode(next.value, { stream: true });
   }
+  if (tooLarge) {
+    reader?.cancel().catch(() => {});
+    throw new ResponseTooLargeError(limit, { $metadata, bodySnippet: snippetOf(text) });
+  }
+  return text + decoder.decode();
 }
 
 /** Turns what fetch threw into an error that says what happened and what had arrived. */
@@ -134,16 +126,17 @@ function failure(
   $metadata?: ResponseMetadata,
   text = "",
 ): RequestFailure {
-  const options = { cause: error, $metadata, bodySnippet: snippetOf(text) };
-  if (signal?.aborted) {
-    return new AbortError("The request was aborted", { ...options, cause: signal.reason });
-  }
+  const aborted = signal?.aborted;
   const code = errorCode(error);
-  const during = $metadata ? " while reading the response" : "";
-  return new NetworkError(`The connection failed${during}${code ? ` (${code})` : ""}`, {
-    ...options,
+  const options = {
+    cause: aborted ? signal!.reason : error,
+    $metadata,
+    bodySnippet: snippetOf(text),
     code,
-  });
+  };
+  if (aborted) return new AbortError("The request was aborted", options);
+  const during = $metadata ? " while reading the response" : "";
+  return new NetworkError(`The connection failed${during}${code ? ` (${code})` : ""}`, options);
 }
 
 function snippetOf(text: string): string | undefined {
@@ -155,8 +148,7 @@ export function requestUrl(request: HttpRequest): string {
   const port = request.port ? `:${request.port}` : "";
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(request.query ?? {})) {
-    if (Array.isArray(value)) for (const item of value) query.append(name, item);
-    else if (value != null) query.append(name, value);
+    for (const item of [value ?? []].flat()) query.append(name, item);
   }
   const search = query.size > 0 ? `?${query}` : "";
   return `${request.protocol}//${request.hostname}${port}${request.path}${search}`;
