@@ -117,7 +117,8 @@ export function deserializeError(
   const code = rawCode === undefined ? "" : sanitizeErrorCode(rawCode);
   const status = response.statusCode;
   const message = stringField(data, "message") ?? stringField(data, "Message");
-  const modeled = code ? service.errors[code] : undefined;
+  // Own keys only: a name such as `constructor` is on every object, not in the model.
+  const modeled = code && Object.hasOwn(service.errors, code) ? service.errors[code] : undefined;
   if (modeled) {
     const error = new modeled.error({ message: message ?? `${code} (HTTP ${status})`, $metadata });
     const members = fromWire(data, modeled.schema) as Record<string, unknown> | undefined;
