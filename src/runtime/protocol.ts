@@ -120,8 +120,9 @@ export function deserializeError(
   // Own keys only: a name such as `constructor` is on every object, not in the model.
   const modeled = code && Object.hasOwn(service.errors, code) ? service.errors[code] : undefined;
   if (modeled) {
-    const error = new modeled.error({ message: message ?? `${code} (HTTP ${status})`, $metadata });
-    const members = fromWire(data, modeled.schema) as Record<string, unknown> | undefined;
+    const error = new modeled({ message: message ?? `${code} (HTTP ${status})`, $metadata });
+    const schema = service.errorSchemas?.[code];
+    const members = schema && (fromWire(data, schema) as Record<string, unknown> | undefined);
     for (const [name, value] of Object.entries(members ?? {})) {
       if (name !== "message") (error as unknown as Record<string, unknown>)[name] = value;
     }
