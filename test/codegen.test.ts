@@ -206,6 +206,34 @@ describe("emit", () => {
     expect(pure).toHaveLength(calls.length);
   });
 
+  it("gives the error table a schema only for errors with members besides `message`", () => {
+    const error = (members: Record<string, { target: string }>) => ({
+      type: "structure" as const,
+      members,
+      traits: { "smithy.api#error": "client" },
+    });
+    const errors = model({
+      "ex.test#MessageOnly": error({ message: { target: "smithy.api#String" } }),
+      "ex.test#Capitalised": error({ Message: { target: "smithy.api#String" } }),
+      "ex.test#WithCode": error({
+        message: { target: "smithy.api#String" },
+        Code: { target: "smithy.api#String" },
+      }),
+    });
+    errors.shapes["ex.test#Op"]!.errors = ["MessageOnly", "Capitalised", "WithCode"].map(
+      (name) => ({ target: `ex.test#${name}` }),
+    );
+    const files = generate(loadModel(errors), { runtime: "../rt", clientUserAgent: "test/0" });
+    const service = files.find((f) => f.path === "service.ts")!.content;
+    expect(service).toContain(
+      "  errors: {\n    Capitalised,\n    MessageOnly,\n    WithCode,\n  },\n",
+    );
+    // The runtime skips only `message` itself: a `Message` member is read by its schema.
+    expect(service).toContain(
+      "  errorSchemas: {\n    Capitalised: Capitalised$,\n    WithCode: WithCode$,\n  },\n",
+    );
+  });
+
   it("writes TSDoc that cannot close early and has no stray blank lines", () => {
     expect(tsdoc(["", "Ends */ here.", "", "", "@public"])).toBe(
       "/**\n * Ends *\\/ here.\n *\n * @public\n */\n",

@@ -286,6 +286,29 @@ describe("modelled errors", () => {
   });
 });
 
+describe("members of an error body", () => {
+  it("are not copied when the model does not give them to the error", async () => {
+    fail(
+      403,
+      JSON.stringify({
+        __type: "NotAuthorizedException",
+        message: "denied",
+        Reason: "not in the model",
+        name: "SomethingElse",
+        $fault: "server",
+      }),
+    );
+
+    const thrown = await rejectionOf(new GetIdCommand({ IdentityPoolId: POOL_ID }));
+
+    expect(thrown).toBeInstanceOf(NotAuthorizedException);
+    expect(thrown.name).toBe("NotAuthorizedException");
+    expect(thrown.$fault).toBe("client");
+    expect(thrown.message).toBe("denied");
+    expect(Object.keys(thrown).sort()).toEqual(["$fault", "$metadata", "name"]);
+  });
+});
+
 describe("where the name is read first (facts §3.1: __type, then code, then header)", () => {
   const precedence: [string, object, Record<string, string>][] = [
     [

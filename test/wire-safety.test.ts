@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import * as schemas from "../src/generated/schemas.js";
 import {
   CognitoIdentityClient,
+  CognitoIdentityServiceException,
   ConfigurationError,
   DescribeIdentityPoolCommand,
   GetCredentialsForIdentityCommand,
@@ -192,6 +193,18 @@ describe("prototype safety of responses", () => {
     expect(error.polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it.each(["constructor", "toString", "__proto__"])(
+    "reads an error named %s, like a member of every object, as an unmodelled error",
+    async (name) => {
+      const { client } = clientFor({ status: 400, body: JSON.stringify({ __type: name }) });
+      const error = await rejection(client.send(new GetIdCommand({ IdentityPoolId: POOL_ID })));
+      expect(error).toBeInstanceOf(CognitoIdentityServiceException);
+      expect(Object.getPrototypeOf(error)).toBe(CognitoIdentityServiceException.prototype);
+      expect(error.name).toBe(name);
+      expect(error.$fault).toBe("client");
+    },
+  );
 
   it("sends a __proto__ map key of the input as an ordinary key", async () => {
     const { client, handler } = clientFor(json({}));

@@ -5,13 +5,12 @@ import { type EmitContext, type GeneratedFile, key, tsdoc } from "./text.js";
 export function emitErrors(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
   const base = ir.baseErrorName;
   const out: string[] = [
-    `import { isServiceError, type ModeledErrorOptions, ServiceError, type ServiceErrorOptions } from "${ctx.runtime}/errors.js";\n\n`,
+    `import { isServiceError, type ModeledErrorOptions, ServiceError } from "${ctx.runtime}/errors.js";\n\n`,
     tsdoc([
       `The base class of every error ${ir.sdkId} returns. Errors whose name the model does not list are of this class, with the name the service sent.`,
       "@public",
     ]),
     `export class ${base} extends ServiceError {\n`,
-    "  constructor(options: ServiceErrorOptions) {\n    super(options);\n  }\n\n",
     "  /** The SDK id of the service the error came from. */\n",
     `  get $service(): ${JSON.stringify(ir.sdkId)} {\n    return ${JSON.stringify(ir.sdkId)};\n  }\n}\n`,
   ];

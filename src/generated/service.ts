@@ -2,7 +2,6 @@
 import type { ServiceDefinition } from "../runtime/operation.js";
 import { endpointRules } from "./endpoints.js";
 import { CognitoIdentityServiceException, ConcurrentModificationException, DeveloperUserAlreadyRegisteredException, ExternalServiceException, InternalErrorException, InvalidIdentityPoolConfigurationException, InvalidParameterException, LimitExceededException, NotAuthorizedException, ResourceConflictException, ResourceNotFoundException, TooManyRequestsException } from "./errors.js";
-import { ConcurrentModificationException$, DeveloperUserAlreadyRegisteredException$, ExternalServiceException$, InternalErrorException$, InvalidIdentityPoolConfigurationException$, InvalidParameterException$, LimitExceededException$, NotAuthorizedException$, ResourceConflictException$, ResourceNotFoundException$, TooManyRequestsException$ } from "./schemas.js";
 
 export const service: ServiceDefinition = {
   sdkId: "Cognito Identity",
@@ -14,17 +13,17 @@ export const service: ServiceDefinition = {
   clientUserAgent: "cognito-identity-client/0.1.0",
   baseError: CognitoIdentityServiceException,
   errors: {
-    ConcurrentModificationException: { error: ConcurrentModificationException, schema: ConcurrentModificationException$ },
-    DeveloperUserAlreadyRegisteredException: { error: DeveloperUserAlreadyRegisteredException, schema: DeveloperUserAlreadyRegisteredException$ },
-    ExternalServiceException: { error: ExternalServiceException, schema: ExternalServiceException$ },
-    InternalErrorException: { error: InternalErrorException, schema: InternalErrorException$ },
-    InvalidIdentityPoolConfigurationException: { error: InvalidIdentityPoolConfigurationException, schema: InvalidIdentityPoolConfigurationException$ },
-    InvalidParameterException: { error: InvalidParameterException, schema: InvalidParameterException$ },
-    LimitExceededException: { error: LimitExceededException, schema: LimitExceededException$ },
-    NotAuthorizedException: { error: NotAuthorizedException, schema: NotAuthorizedException$ },
-    ResourceConflictException: { error: ResourceConflictException, schema: ResourceConflictException$ },
-    ResourceNotFoundException: { error: ResourceNotFoundException, schema: ResourceNotFoundException$ },
-    TooManyRequestsException: { error: TooManyRequestsException, schema: TooManyRequestsException$ },
+    ConcurrentModificationException,
+    DeveloperUserAlreadyRegisteredException,
+    ExternalServiceException,
+    InternalErrorException,
+    InvalidIdentityPoolConfigurationException,
+    InvalidParameterException,
+    LimitExceededException,
+    NotAuthorizedException,
+    ResourceConflictException,
+    ResourceNotFoundException,
+    TooManyRequestsException,
   },
   endpointRules,
 };

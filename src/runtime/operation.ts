@@ -24,12 +24,12 @@ export interface ServiceDefinition {
   /** The service's base exception, used for error names the model does not list. */
   readonly baseError: ServiceErrorClass;
   /** Every modelled error of the service, by shape name. */
-  readonly errors: Readonly<Record<string, ModeledErrorDefinition>>;
-}
-
-export interface ModeledErrorDefinition {
-  readonly error: ModeledErrorClass;
-  readonly schema: StructureSchema;
+  readonly errors: Readonly<Record<string, ModeledErrorClass>>;
+  /**
+   * The schemas of the modelled errors with members besides `message`, by shape name. Most
+   * errors carry only the message, which needs no schema: leaving those out keeps bundles small.
+   */
+  readonly errorSchemas?: Readonly<Record<string, StructureSchema>>;
 }
 
 /** What the runtime knows about one operation. */

@@ -119,9 +119,12 @@ export function deserializeError(
   // Own entries only: a code such as `constructor` names no modelled error.
   const modeled = Object.hasOwn(service.errors, code) && service.errors[code];
   if (modeled) {
-    const error = new modeled.error({ message, $metadata });
+    const error = new modeled({ message, $metadata });
+    const schema = service.errorSchemas?.[code];
     // The modelled members become fields; `message` stays the one read above.
-    return Object.assign(error, fromWire(data, modeled.schema), { message: error.message });
+    return schema
+      ? Object.assign(error, fromWire(data, schema), { message: error.message })
+      : error;
   }
   return new service.baseError({
     name: code || "UnknownError",

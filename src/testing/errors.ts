@@ -34,7 +34,7 @@ const STATUS_OTHER_THAN_400: Readonly<Partial<Record<ModeledErrorName, number>>>
 /** The HTTP status of every modelled error, derived from the generated error classes. */
 const STATUS_BY_ERROR: ReadonlyMap<string, number> = (() => {
   const statuses = new Map<string, number>();
-  for (const [name, { error }] of Object.entries(service.errors)) {
+  for (const [name, error] of Object.entries(service.errors)) {
     const { $fault } = new error({ $metadata: {} });
     const status = STATUS_OTHER_THAN_400[name as ModeledErrorName];
     statuses.set(name, status ?? ($fault === "server" ? 500 : 400));
