@@ -35,134 +35,113 @@ export class ValidationError extends Error {
 
 /** One violation as a line of text: `Rules[3].Claim: length 0, must be 1..64`. */
 export function describeViolation({ path, rule, expected, actual }: Violation): string {
-  if (rule === "required") return `${path}: required`;
-  if (rule.endsWith("pattern")) return `${path}: ${actual} does not match ${expected}`;
-  // `type` needs no name: `number, must be a string`; `key.length` reads `key length 0, ...`.
-  const name = rule === "type" ? "" : `${rule.replace(".", " ")} `;
-  return `${path}: ${name}${actual}, must be ${expected}`;
+  return `${path}: ${
+    rule === "required"
+      ? rule
+      : rule.endsWith("pattern")
+        ? `${actual} does not match ${expected}`
+        : // `type` needs no name: `number, must be a string`; `key.length` reads `key length 0, ...`.
+          `${rule === "type" ? "" : `${rule.replace(".", " ")} `}${actual}, must be ${expected}`
+  }`;
 }
+
+const SENSITIVE = "(sensitive value)";
 
 /** Checks a value against its schema and returns every violation (none: an empty array). */
 export function validate(schema: StructureSchema, input: unknown): Violation[] {
   const out: Violation[] = [];
-  check(schema, input, "", (path, rule, expected, actual) =>
-    out.push({ path, rule, expected, actual }),
-  );
-  return out;
-}
+  const report = (path: string, rule: string, expected: string, actual: string) =>
+    out.push({ path, rule, expected, actual });
 
-type Report = (path: string, rule: string, expected: string, actual: string) => void;
-
-const SENSITIVE = "(sensitive value)";
-const A_VALUE = "a value";
-
-function check(schema: Schema, value: unknown, path: string, report: Report): void {
-  const mismatch = (expected: string) => {
-    const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-    report(path || "input", "type", expected, actual);
+  /** Reports `size` (shown as `actual`) if it is outside `bounds`. */
+  const checkSize = (
+    bounds: Bounds | undefined,
+    size: number,
+    rule: string,
+    path: string,
+    actual = `${size}`,
+  ) => {
+    const { min, max } = bounds ?? {};
+    if (size < (min ?? size) || size > (max ?? size)) {
+      const expected =
+        max === undefined
+          ? `at least ${min}`
+          : min === undefined
+            ? `at most ${max}`
+            : `${min}..${max}`;
+      report(path, rule, expected, actual);
+    }
   };
-  switch (schema.kind) {
-    case "string":
-      if (typeof value !== "string") mismatch("a string");
-      else checkString(schema, value, path, "", report);
-      return;
-    case "boolean":
-      if (typeof value !== "boolean") mismatch("a boolean");
-      return;
-    case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) mismatch("a finite number");
-      else if (schema.integer && !Number.isInteger(value)) mismatch("an integer");
-      else {
-        const actual = schema.sensitive ? SENSITIVE : `${value}`;
-        checkBounds(schema.range, value, actual, "range", path, report);
-      }
-      return;
-    case "timestamp":
-      if (typeof value !== "number" && !(value instanceof Date && !Number.isNaN(value.getTime()))) {
-        mismatch("a valid Date");
-      }
-      return;
-    case "list":
-      if (!Array.isArray(value)) {
-        mismatch("an array");
+
+  const checkString = (schema: StringSchema, value: string, path: string, prefix = "") => {
+    // Smithy counts length in code points, not UTF-16 units.
+    if (schema.length) checkSize(schema.length, [...value].length, `${prefix}length`, path);
+    if (schema.pattern && !schema.pattern.test(value)) {
+      const actual = schema.sensitive ? SENSITIVE : JSON.stringify(value);
+      report(path, `${prefix}pattern`, schema.pattern.source, actual);
+    }
+  };
+
+  const check = (schema: Schema, value: any, path: string): void => {
+    const mismatch = (expected: string) => {
+      const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+      report(path || "input", "type", expected, actual);
+    };
+    switch (schema.kind) {
+      case "string":
+        if (typeof value !== "string") mismatch("a string");
+        else checkString(schema, value, path);
         return;
-      }
-      checkBounds(schema.length, value.length, `${value.length}`, "length", path, report);
-      // An index loop, not forEach: a hole in a sparse array is a missing item too.
-      for (let i = 0; i < value.length; i++) {
-        const at = `${path}[${i}]`;
-        if (value[i] == null) report(at, "required", A_VALUE, `${value[i]}`);
-        else check(schema.member, value[i], at, report);
-      }
-      return;
-    default:
-      if (!isPlainObject(value)) {
-        mismatch("an object");
-      } else if (schema.kind === "map") {
-        const keys = Object.keys(value);
-        checkBounds(schema.length, keys.length, `${keys.length} entries`, "length", path, report);
-        for (const key of keys) {
-          const at = `${path}[${JSON.stringify(key)}]`;
-          checkString(schema.key, key, at, "key.", report);
-          if (value[key] != null) check(schema.value, value[key], at, report);
+      case "boolean":
+        if (typeof value !== "boolean") mismatch("a boolean");
+        return;
+      case "number":
+        if (!Number.isFinite(value)) mismatch("a finite number");
+        else if (schema.integer && !Number.isInteger(value)) mismatch("an integer");
+        else
+          checkSize(schema.range, value, "range", path, schema.sensitive ? SENSITIVE : undefined);
+        return;
+      case "timestamp":
+        if (typeof value !== "number" && !(value instanceof Date && !Number.isNaN(+value))) {
+          mismatch("a valid Date");
         }
-      } else {
-        // Own members only, as only those are sent (see `walk`).
-        const member = (name: string) => (Object.hasOwn(value, name) ? value[name] : undefined);
-        for (const name of schema.required ?? []) {
-          if (member(name) == null) report(join(path, name), "required", A_VALUE, "missing");
+        return;
+      case "list":
+        if (!Array.isArray(value)) mismatch("an array");
+        else {
+          checkSize(schema.length, value.length, "length", path);
+          // An index loop, not forEach: a hole in a sparse array is a missing item too.
+          for (let i = 0; i < value.length; i++) {
+            const at = `${path}[${i}]`;
+            if (value[i] == null) report(at, "required", "a value", `${value[i]}`);
+            else check(schema.member, value[i], at);
+          }
         }
-        for (const name in schema.members) {
-          const item = member(name);
-          if (item != null) check(schema.members[name]!, item, join(path, name), report);
-        }
+        return;
+    }
+    if (!isPlainObject(value)) mismatch("an object");
+    else if (schema.kind === "map") {
+      const keys = Object.keys(value);
+      checkSize(schema.length, keys.length, "length", path, `${keys.length} entries`);
+      for (const key of keys) {
+        const at = `${path}[${JSON.stringify(key)}]`;
+        checkString(schema.key, key, at, "key.");
+        if (value[key] != null) check(schema.value, value[key], at);
       }
-  }
-}
+    } else {
+      // Own members only, as only those are sent (see `walk`).
+      const member = (name: string) => (Object.hasOwn(value, name) ? value[name] : undefined);
+      const at = (name: string) => (path ? `${path}.${name}` : name);
+      for (const name of schema.required ?? []) {
+        if (member(name) == null) report(at(name), "required", "a value", "missing");
+      }
+      for (const name in schema.members) {
+        const item = member(name);
+        if (item != null) check(schema.members[name]!, item, at(name));
+      }
+    }
+  };
 
-function checkString(
-  schema: StringSchema,
-  value: string,
-  path: string,
-  prefix: string,
-  report: Report,
-): void {
-  if (schema.length) {
-    const length = codePoints(value);
-    checkBounds(schema.length, length, `${length}`, `${prefix}length`, path, report);
-  }
-  if (schema.pattern && !schema.pattern.test(value)) {
-    const actual = schema.sensitive ? SENSITIVE : JSON.stringify(value);
-    report(path, `${prefix}pattern`, schema.pattern.source, actual);
-  }
-}
-
-/** Reports `n` (shown as `actual`) if it is outside `bounds`. */
-function checkBounds(
-  bounds: Bounds | undefined,
-  n: number,
-  actual: string,
-  rule: string,
-  path: string,
-  report: Report,
-): void {
-  if (!bounds) return;
-  const { min = n, max = n } = bounds;
-  if (n < min || n > max) report(path, rule, span(bounds), actual);
-}
-
-/** Smithy counts string length in Unicode code points, not UTF-16 units. */
-function codePoints(value: string): number {
-  let count = 0;
-  for (const _ of value) count++;
-  return count;
-}
-
-function span({ min, max }: Bounds): string {
-  if (max === undefined) return `at least ${min}`;
-  return min === undefined ? `at most ${max}` : `${min}..${max}`;
-}
-
-function join(path: string, member: string): string {
-  return path ? `${path}.${member}` : member;
+  check(schema, input, "");
+  return out;
 }
