@@ -27,23 +27,22 @@ export function walk(value: unknown, schema: Schema, visit: Visit): unknown {
   const result = visit(value, schema, fits);
   if (result !== DESCEND) return result;
   if (kind === "list") {
-    const out: unknown[] = [];
-    for (const item of value as unknown[]) {
-      const copy = walk(item, schema.member, visit);
-      if (copy !== undefined) out.push(copy);
-    }
-    return out;
+    const items = Array.from(value as unknown[], (item) => walk(item, schema.member, visit));
+    return items.filter((copy) => copy !== undefined);
   }
   if (kind !== "map" && kind !== "structure") return value;
   const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
   // Own properties only: an inherited `toString` (or a polluted prototype) is not a member.
-  for (const name of Object.keys(kind === "map" ? source : schema.members)) {
-    if (!Object.hasOwn(source, name)) continue;
-    const copy = walk(source[name], kind === "map" ? schema.value : schema.members[name]!, visit);
-    if (copy != null) setOwn(out, name, copy);
-  }
-  return out;
+  // fromEntries defines each key, so a `__proto__` key stays an own property.
+  return Object.fromEntries(
+    Object.keys(kind === "map" ? source : schema.members)
+      .filter((name) => Object.hasOwn(source, name))
+      .map((name) => [
+        name,
+        walk(source[name], kind === "map" ? schema.value : schema.members[name]!, visit),
+      ])
+      .filter(([, copy]) => copy != null),
+  );
 }
 
 /**
@@ -83,22 +82,4 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return (
     typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
   );
-}
-
-/**
- * Map keys come from users and servers; a key such as `__proto__` must become an own
- * property, never a change of prototype.
- */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  // Only `__proto__` needs defining: plain assignment is much faster and keeps objects fast.
-  if (key === "__proto__") {
-    Object.defineProperty(target, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    target[key] = value;
-  }
 }
