@@ -72,9 +72,8 @@ export function fromWire(value: unknown, schema: Schema): unknown {
 
 function parseTimestamp(value: unknown): Date | undefined {
   const seconds = typeof value === "string" ? Number(value) : value;
-  if (typeof seconds !== "number" || !Number.isFinite(seconds)) return undefined;
   // Round to whole milliseconds: 1700000000.123 * 1000 is not exactly 1700000000123.
-  return new Date(Math.round(seconds * 1000));
+  return Number.isFinite(seconds) ? new Date(Math.round((seconds as number) * 1000)) : undefined;
 }
 
 /** A value a map or structure schema can describe: an object, but no array or date. */
