@@ -27,22 +27,27 @@ export function walk(value: unknown, schema: Schema, visit: Visit): unknown {
   const result = visit(value, schema, fits);
   if (result !== DESCEND) return result;
   if (kind === "list") {
-    const items = Array.from(value as unknown[], (item) => walk(item, schema.member, visit));
-    return items.filter((copy) => copy !== undefined);
+    const items: unknown[] = [];
+    for (const item of value as unknown[]) {
+      const copy = walk(item, schema.member, visit);
+      if (copy !== undefined) items.push(copy);
+    }
+    return items;
   }
   if (kind !== "map" && kind !== "structure") return value;
   const source = value as Record<string, unknown>;
+  let out: Record<string, unknown> = {};
   // Own properties only: an inherited `toString` (or a polluted prototype) is not a member.
-  // fromEntries defines each key, so a `__proto__` key stays an own property.
-  return Object.fromEntries(
-    Object.keys(kind === "map" ? source : schema.members)
-      .filter((name) => Object.hasOwn(source, name))
-      .map((name) => [
-        name,
-        walk(source[name], kind === "map" ? schema.value : schema.members[name]!, visit),
-      ])
-      .filter(([, copy]) => copy != null),
-  );
+  for (const name of Object.keys(kind === "map" ? source : schema.members)) {
+    if (!Object.hasOwn(source, name)) continue;
+    const copy = walk(source[name], kind === "map" ? schema.value : schema.members[name]!, visit);
+    if (copy == null) continue;
+    // A `__proto__` key must become an own property, never a change of prototype: a computed
+    // key in a literal defines one. Plain assignment is much faster for every other key.
+    if (name === "__proto__") out = { ...out, [name]: copy };
+    else out[name] = copy;
+  }
+  return out;
 }
 
 /**
