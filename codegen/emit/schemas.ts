@@ -11,7 +11,7 @@ const RUNTIME_EQUIVALENTS: Readonly<Record<string, string>> = {
  * The schema of every structure, list, map and constrained simple shape the operations reach:
  * what the runtime serializes, validates and redacts by. Each is a call of the runtime's short
  * constructors; a schema identical to an earlier one (such as the many errors with only a
- * message) becomes an alias of it, so that bundles carry each distinct schema once.
+ * message) is exported again under its own name, so that bundles carry each distinct schema once.
  */
 export function emitSchemas(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
   const emittedAs = new Map<string, string>();
@@ -28,7 +28,8 @@ export function emitSchemas(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
     if (same !== undefined) {
       emittedAs.set(s.name, same);
       if (!same.endsWith("$")) used.add(same);
-      return `export const ${s.name} = ${same};\n`;
+      // A re-export, not a constant: bundlers then see one binding, and emit no alias.
+      return `export { ${same} as ${s.name} };\n`;
     }
     byValue.set(comparable(value), s.name);
     return `export const ${s.name} = ${value};\n`;

@@ -2,7 +2,7 @@
 import { BOOLEAN, SECRET_STRING, STRING, TIMESTAMP, UNIT, integer, list, map, sensitive, string, structure } from "../runtime/schema.js";
 
 export const ARNString$ = /* @__PURE__ */ string(20, 2048);
-export const AccessKeyString$ = SECRET_STRING;
+export { SECRET_STRING as AccessKeyString$ };
 export const AccountId$ = /* @__PURE__ */ string(1, 15, /^\d+$/u);
 export const ClaimName$ = /* @__PURE__ */ string(1, 64, /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u);
 export const ClaimValue$ = /* @__PURE__ */ string(1, 128);
@@ -16,13 +16,13 @@ export const CognitoIdentityProvider$ = /* @__PURE__ */ structure({
 export const CognitoIdentityProviderList$ = /* @__PURE__ */ list(CognitoIdentityProvider$);
 export const ConcurrentModificationException$ = /* @__PURE__ */ structure({ message: STRING });
 export const IdentityPoolName$ = /* @__PURE__ */ string(1, 128, /^[\w\s+=,.@-]+$/u);
-export const IdentityProviderName$ = ClaimValue$;
+export { ClaimValue$ as IdentityProviderName$ };
 export const IdentityProviderId$ = /* @__PURE__ */ string(1, 128, /^[\w.;_\/-]+$/u);
 export const IdentityProviders$ = /* @__PURE__ */ map(ClaimValue$, IdentityProviderId$, 0, 10);
 export const DeveloperProviderName$ = /* @__PURE__ */ string(1, 128, /^[\w._-]+$/u);
 export const OIDCProviderList$ = /* @__PURE__ */ list(ARNString$);
-export const SAMLProviderList$ = OIDCProviderList$;
-export const TagKeysType$ = ClaimValue$;
+export { OIDCProviderList$ as SAMLProviderList$ };
+export { ClaimValue$ as TagKeysType$ };
 export const TagValueType$ = /* @__PURE__ */ string(0, 256);
 export const IdentityPoolTagsType$ = /* @__PURE__ */ map(ClaimValue$, TagValueType$);
 export const CreateIdentityPoolInput$ = /* @__PURE__ */ structure({
@@ -36,8 +36,8 @@ export const CreateIdentityPoolInput$ = /* @__PURE__ */ structure({
   SamlProviderARNs: OIDCProviderList$,
   IdentityPoolTags: IdentityPoolTagsType$,
 }, ["IdentityPoolName", "AllowUnauthenticatedIdentities"]);
-export const SecretKeyString$ = SECRET_STRING;
-export const SessionTokenString$ = SECRET_STRING;
+export { SECRET_STRING as SecretKeyString$ };
+export { SECRET_STRING as SessionTokenString$ };
 export const Credentials$ = /* @__PURE__ */ structure({
   AccessKeyId: SECRET_STRING,
   SecretKey: SECRET_STRING,
@@ -50,14 +50,14 @@ export const DeleteIdentitiesInput$ = /* @__PURE__ */ structure({ IdentityIdsToD
 export const UnprocessedIdentityId$ = /* @__PURE__ */ structure({ IdentityId: IdentityId$, ErrorCode: STRING });
 export const UnprocessedIdentityIdList$ = /* @__PURE__ */ list(UnprocessedIdentityId$, 0, 60);
 export const DeleteIdentitiesResponse$ = /* @__PURE__ */ structure({ UnprocessedIdentityIds: UnprocessedIdentityIdList$ });
-export const IdentityPoolId$ = IdentityId$;
+export { IdentityId$ as IdentityPoolId$ };
 export const DeleteIdentityPoolInput$ = /* @__PURE__ */ structure({ IdentityPoolId: IdentityId$ }, ["IdentityPoolId"]);
 export const DescribeIdentityInput$ = /* @__PURE__ */ structure({ IdentityId: IdentityId$ }, ["IdentityId"]);
-export const DescribeIdentityPoolInput$ = DeleteIdentityPoolInput$;
-export const DeveloperUserAlreadyRegisteredException$ = ConcurrentModificationException$;
+export { DeleteIdentityPoolInput$ as DescribeIdentityPoolInput$ };
+export { ConcurrentModificationException$ as DeveloperUserAlreadyRegisteredException$ };
 export const DeveloperUserIdentifier$ = /* @__PURE__ */ string(1, 1024);
 export const DeveloperUserIdentifierList$ = /* @__PURE__ */ list(DeveloperUserIdentifier$);
-export const ExternalServiceException$ = ConcurrentModificationException$;
+export { ConcurrentModificationException$ as ExternalServiceException$ };
 export const IdentityProviderToken$ = /* @__PURE__ */ sensitive(/* @__PURE__ */ string(1, 50000));
 export const LoginsMap$ = /* @__PURE__ */ map(ClaimValue$, IdentityProviderToken$, 0, 10);
 export const GetCredentialsForIdentityInput$ = /* @__PURE__ */ structure({
@@ -72,7 +72,7 @@ export const GetIdInput$ = /* @__PURE__ */ structure({
   Logins: LoginsMap$,
 }, ["IdentityPoolId"]);
 export const GetIdResponse$ = /* @__PURE__ */ structure({ IdentityId: IdentityId$ });
-export const GetIdentityPoolRolesInput$ = DeleteIdentityPoolInput$;
+export { DeleteIdentityPoolInput$ as GetIdentityPoolRolesInput$ };
 export const RoleType$ = /* @__PURE__ */ string(1, 128, /^(un)?authenticated$/u);
 export const RolesMap$ = /* @__PURE__ */ map(RoleType$, ARNString$, 0, 2);
 export const MappingRule$ = /* @__PURE__ */ structure({
@@ -94,7 +94,7 @@ export const GetIdentityPoolRolesResponse$ = /* @__PURE__ */ structure({
   Roles: RolesMap$,
   RoleMappings: RoleMappingMap$,
 });
-export const PrincipalTagID$ = ClaimValue$;
+export { ClaimValue$ as PrincipalTagID$ };
 export const PrincipalTagValue$ = /* @__PURE__ */ string(1, 256);
 export const PrincipalTags$ = /* @__PURE__ */ map(ClaimValue$, PrincipalTagValue$, 0, 50);
 export const TokenDuration$ = /* @__PURE__ */ integer(1, 86400);
@@ -105,10 +105,10 @@ export const GetOpenIdTokenForDeveloperIdentityInput$ = /* @__PURE__ */ structur
   PrincipalTags: PrincipalTags$,
   TokenDuration: TokenDuration$,
 }, ["IdentityPoolId", "Logins"]);
-export const OIDCToken$ = SECRET_STRING;
+export { SECRET_STRING as OIDCToken$ };
 export const GetOpenIdTokenForDeveloperIdentityResponse$ = /* @__PURE__ */ structure({ IdentityId: IdentityId$, Token: SECRET_STRING });
 export const GetOpenIdTokenInput$ = /* @__PURE__ */ structure({ IdentityId: IdentityId$, Logins: LoginsMap$ }, ["IdentityId"]);
-export const GetOpenIdTokenResponse$ = GetOpenIdTokenForDeveloperIdentityResponse$;
+export { GetOpenIdTokenForDeveloperIdentityResponse$ as GetOpenIdTokenResponse$ };
 export const GetPrincipalTagAttributeMapInput$ = /* @__PURE__ */ structure({ IdentityPoolId: IdentityId$, IdentityProviderName: ClaimValue$ }, ["IdentityPoolId", "IdentityProviderName"]);
 export const GetPrincipalTagAttributeMapResponse$ = /* @__PURE__ */ structure({
   IdentityPoolId: IdentityId$,
@@ -137,12 +137,12 @@ export const IdentityPool$ = /* @__PURE__ */ structure({
   IdentityPoolTags: IdentityPoolTagsType$,
 }, ["IdentityPoolId", "IdentityPoolName", "AllowUnauthenticatedIdentities"]);
 export const IdentityPoolShortDescription$ = /* @__PURE__ */ structure({ IdentityPoolId: IdentityId$, IdentityPoolName: IdentityPoolName$ });
-export const IdentityPoolTagsListType$ = LoginsList$;
+export { LoginsList$ as IdentityPoolTagsListType$ };
 export const IdentityPoolsList$ = /* @__PURE__ */ list(IdentityPoolShortDescription$);
-export const InternalErrorException$ = ConcurrentModificationException$;
-export const InvalidIdentityPoolConfigurationException$ = ConcurrentModificationException$;
-export const InvalidParameterException$ = ConcurrentModificationException$;
-export const LimitExceededException$ = ConcurrentModificationException$;
+export { ConcurrentModificationException$ as InternalErrorException$ };
+export { ConcurrentModificationException$ as InvalidIdentityPoolConfigurationException$ };
+export { ConcurrentModificationException$ as InvalidParameterException$ };
+export { ConcurrentModificationException$ as LimitExceededException$ };
 export const QueryLimit$ = /* @__PURE__ */ integer(1, 60);
 export const PaginationKey$ = /* @__PURE__ */ string(1, 65535, /^[\S]+$/u);
 export const ListIdentitiesInput$ = /* @__PURE__ */ structure({
@@ -178,10 +178,10 @@ export const MergeDeveloperIdentitiesInput$ = /* @__PURE__ */ structure({
   DeveloperProviderName: DeveloperProviderName$,
   IdentityPoolId: IdentityId$,
 }, ["SourceUserIdentifier", "DestinationUserIdentifier", "DeveloperProviderName", "IdentityPoolId"]);
-export const MergeDeveloperIdentitiesResponse$ = GetIdResponse$;
-export const NotAuthorizedException$ = ConcurrentModificationException$;
-export const ResourceConflictException$ = ConcurrentModificationException$;
-export const ResourceNotFoundException$ = ConcurrentModificationException$;
+export { GetIdResponse$ as MergeDeveloperIdentitiesResponse$ };
+export { ConcurrentModificationException$ as NotAuthorizedException$ };
+export { ConcurrentModificationException$ as ResourceConflictException$ };
+export { ConcurrentModificationException$ as ResourceNotFoundException$ };
 export const SetIdentityPoolRolesInput$ = /* @__PURE__ */ structure({
   IdentityPoolId: IdentityId$,
   Roles: RolesMap$,
@@ -193,10 +193,10 @@ export const SetPrincipalTagAttributeMapInput$ = /* @__PURE__ */ structure({
   UseDefaults: BOOLEAN,
   PrincipalTags: PrincipalTags$,
 }, ["IdentityPoolId", "IdentityProviderName"]);
-export const SetPrincipalTagAttributeMapResponse$ = GetPrincipalTagAttributeMapResponse$;
+export { GetPrincipalTagAttributeMapResponse$ as SetPrincipalTagAttributeMapResponse$ };
 export const TagResourceInput$ = /* @__PURE__ */ structure({ ResourceArn: ARNString$, Tags: IdentityPoolTagsType$ }, ["ResourceArn", "Tags"]);
-export const TagResourceResponse$ = UNIT;
-export const TooManyRequestsException$ = ConcurrentModificationException$;
+export { UNIT as TagResourceResponse$ };
+export { ConcurrentModificationException$ as TooManyRequestsException$ };
 export const UnlinkDeveloperIdentityInput$ = /* @__PURE__ */ structure({
   IdentityId: IdentityId$,
   IdentityPoolId: IdentityId$,
@@ -209,4 +209,4 @@ export const UnlinkIdentityInput$ = /* @__PURE__ */ structure({
   LoginsToRemove: LoginsList$,
 }, ["IdentityId", "Logins", "LoginsToRemove"]);
 export const UntagResourceInput$ = /* @__PURE__ */ structure({ ResourceArn: ARNString$, TagKeys: LoginsList$ }, ["ResourceArn", "TagKeys"]);
-export const UntagResourceResponse$ = UNIT;
+export { UNIT as UntagResourceResponse$ };

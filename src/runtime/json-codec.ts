@@ -27,21 +27,25 @@ export function walk(value: unknown, schema: Schema, visit: Visit): unknown {
   const result = visit(value, schema, fits);
   if (result !== DESCEND) return result;
   if (kind === "list") {
-    const out: unknown[] = [];
+    const items: unknown[] = [];
     for (const item of value as unknown[]) {
       const copy = walk(item, schema.member, visit);
-      if (copy !== undefined) out.push(copy);
+      if (copy !== undefined) items.push(copy);
     }
-    return out;
+    return items;
   }
   if (kind !== "map" && kind !== "structure") return value;
   const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
+  let out: Record<string, unknown> = {};
   // Own properties only: an inherited `toString` (or a polluted prototype) is not a member.
   for (const name of Object.keys(kind === "map" ? source : schema.members)) {
     if (!Object.hasOwn(source, name)) continue;
     const copy = walk(source[name], kind === "map" ? schema.value : schema.members[name]!, visit);
-    if (copy != null) setOwn(out, name, copy);
+    if (copy == null) continue;
+    // A `__proto__` key must become an own property, never a change of prototype: a computed
+    // key in a literal defines one. Plain assignment is much faster for every other key.
+    if (name === "__proto__") out = { ...out, [name]: copy };
+    else out[name] = copy;
   }
   return out;
 }
@@ -73,9 +77,8 @@ export function fromWire(value: unknown, schema: Schema): unknown {
 
 function parseTimestamp(value: unknown): Date | undefined {
   const seconds = typeof value === "string" ? Number(value) : value;
-  if (typeof seconds !== "number" || !Number.isFinite(seconds)) return undefined;
   // Round to whole milliseconds: 1700000000.123 * 1000 is not exactly 1700000000123.
-  return new Date(Math.round(seconds * 1000));
+  return Number.isFinite(seconds) ? new Date(Math.round((seconds as number) * 1000)) : undefined;
 }
 
 /** A value a map or structure schema can describe: an object, but no array or date. */
@@ -83,22 +86,4 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return (
     typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
   );
-}
-
-/**
- * Map keys come from users and servers; a key such as `__proto__` must become an own
- * property, never a change of prototype.
- */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  // Only `__proto__` needs defining: plain assignment is much faster and keeps objects fast.
-  if (key === "__proto__") {
-    Object.defineProperty(target, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    target[key] = value;
-  }
 }

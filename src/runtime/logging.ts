@@ -1,5 +1,4 @@
 import type {
-  DeserializeMiddleware,
   HttpRequest,
   HttpResponse,
   InitializeMiddleware,
@@ -30,88 +29,71 @@ export interface LoggingConfig {
 }
 
 /**
- * Step `initialize`, outermost: one record per call, after any retries, so it sees the final
- * result and the number of attempts.
+ * One middleware for both kinds of record. For a call (step `initialize`, outermost): one record
+ * after any retries, so it sees the final result and the number of attempts. For an attempt
+ * (step `deserialize`, outermost, so inside any retry loop): the request as sent, with
+ * credential headers hidden, and the status or error name it got.
  */
-export function loggingMiddleware(logger: Logger): InitializeMiddleware<object, MetadataBearer> {
-  return (next, context) => async (args) => {
-    const { operation } = context as OperationContext;
-    const log = logTo(logger, context);
-    const input = redact(args.input, operation.input);
-    try {
-      const result = await next(args);
-      const { $metadata: metadata, ...output } = result.output;
-      log("info", { input, output: redact(output, operation.output), metadata });
-      return result;
-    } catch (error) {
-      const summary = summarize(error);
-      const metadata = metadataOf(error);
-      log(summary.$fault === "client" ? "warn" : "error", {
-        input,
-        error: summary,
-        ...(metadata && { metadata }),
-      });
-      throw error;
-    }
-  };
-}
-
-/**
- * Step `deserialize`, outermost, so once per HTTP attempt (inside any retry loop): the request
- * as sent, with credential headers hidden, and the status or error name it got.
- */
-export function attemptLoggingMiddleware(
+export function loggingMiddleware(
   logger: Logger,
-): DeserializeMiddleware<object, MetadataBearer> {
+  perAttempt: boolean,
+): InitializeMiddleware<object, MetadataBearer> {
   return (next, context) => {
-    const log = logTo(logger, context);
+    const { clientName, commandName, operation } = context as OperationContext;
+    // A logger that throws must not turn a successful call into a failed one.
+    const log = (level: keyof Logger, record: object) => {
+      try {
+        logger[level]?.({ clientName, commandName, ...record });
+      } catch {
+        // Nothing sensible to do: the call's own outcome matters more than its log line.
+      }
+    };
     let attempt = 0;
     return async (args) => {
-      const request = args.request as HttpRequest;
-      const sent = {
-        attempt: ++attempt,
-        request: {
-          method: request.method,
-          url: requestUrl(request),
-          headers: redactHeaders(request.headers),
-        },
-      };
+      // Only an attempt has a request.
+      const { input, request } = args as { input: object; request: HttpRequest };
+      const start = perAttempt
+        ? {
+            attempt: ++attempt,
+            request: {
+              method: request.method,
+              url: requestUrl(request),
+              headers: redactHeaders(request.headers),
+            },
+          }
+        : { input: redact(input, operation.input) };
       try {
         const result = await next(args);
-        log("debug", { ...sent, statusCode: (result.response as HttpResponse).statusCode });
+        if (perAttempt) {
+          log("debug", { ...start, statusCode: (result.response as HttpResponse).statusCode });
+        } else {
+          const { $metadata: metadata, ...output } = result.output;
+          log("info", { ...start, output: redact(output, operation.output), metadata });
+        }
         return result;
       } catch (error) {
-        const { name, $fault } = summarize(error);
-        const statusCode = metadataOf(error)?.httpStatusCode;
-        log("debug", { ...sent, statusCode, error: { name, $fault } });
+        // Never the error object, which may carry more.
+        const summary = summarize(error);
+        const metadata = (error as { $metadata?: ResponseMetadata } | null)?.$metadata;
+        if (perAttempt) {
+          const { name, $fault } = summary;
+          log("debug", { ...start, statusCode: metadata?.httpStatusCode, error: { name, $fault } });
+        } else {
+          log(summary.$fault === "client" ? "warn" : "error", {
+            ...start,
+            error: summary,
+            ...(metadata && { metadata }),
+          });
+        }
         throw error;
       }
     };
   };
 }
 
-/**
- * Writes records that start with the client and command names. A logger that throws must not
- * turn a successful call into a failed one, so what it throws is ignored.
- */
-function logTo(logger: Logger, context: object) {
-  const { clientName, commandName } = context as OperationContext;
-  return (level: keyof Logger, record: object): void => {
-    try {
-      logger[level]?.({ clientName, commandName, ...record });
-    } catch {
-      // Nothing sensible to do: the call's own outcome matters more than its log line.
-    }
-  };
-}
-
-/** What the logs say about a failed call: never the error object, which may carry more. */
+/** What the logs say about a failed call. */
 function summarize(error: unknown): { name: string; message: string; $fault?: unknown } {
   if (!(error instanceof Error)) return { name: typeof error, message: String(error) };
   const { $fault } = error as { $fault?: unknown };
   return { name: error.name, message: error.message, ...($fault ? { $fault } : {}) };
-}
-
-function metadataOf(error: unknown): ResponseMetadata | undefined {
-  return (error as { $metadata?: ResponseMetadata } | null)?.$metadata;
 }

@@ -1,4 +1,4 @@
-import { DESCEND, isPlainObject, setOwn, walk } from "./json-codec.js";
+import { DESCEND, isPlainObject, walk } from "./json-codec.js";
 import type { Schema } from "./schema.js";
 
 /**
@@ -45,17 +45,13 @@ export function redactHeaders(
   headers: Record<string, string>,
   secrets?: string[],
 ): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    const secret = SECRET_HEADER.test(name);
-    if (secret && secrets) {
-      secrets.push(value);
-      const accessKeyId = /Credential=([^/,\s]+)/.exec(value)?.[1];
-      if (accessKeyId) secrets.push(accessKeyId);
-    }
-    setOwn(out, name, secret ? SENSITIVE_MARKER : value);
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => {
+      if (!SECRET_HEADER.test(name)) return [name, value];
+      secrets?.push(value, ...(/Credential=([^/,\s]+)/.exec(value)?.slice(1) ?? []));
+      return [name, SENSITIVE_MARKER];
+    }),
+  );
 }
 
 function collectStrings(value: unknown, out: string[]): void {

@@ -5,7 +5,7 @@ import type {
   MiddlewareStack,
 } from "@smithy/types";
 import { checkedHeaders } from "./headers.js";
-import { attemptLoggingMiddleware, type LoggingConfig, loggingMiddleware } from "./logging.js";
+import { type LoggingConfig, loggingMiddleware } from "./logging.js";
 import type { OperationContext } from "./middleware.js";
 import { scrubErrorsMiddleware } from "./scrub.js";
 import { assertSecureTransport, type TransportSecurityConfig } from "./transport-security.js";
@@ -18,37 +18,39 @@ export interface SafeguardsConfig extends LoggingConfig, TransportSecurityConfig
  * it leaves, the removal of sent secrets from errors, and (only with a logger) logging.
  */
 export function addSafeguards(stack: MiddlewareStack<any, any>, config: SafeguardsConfig): void {
-  const add = (middleware: any, step: string, priority: "high" | "low", name: string) =>
-    stack.add(middleware, { step, priority, name } as never);
-  add(
-    requestGuardMiddleware(config.allowInsecureEndpoint === true),
-    "deserialize",
-    "low",
-    "requestGuardMiddleware",
-  );
-  add(scrubErrorsMiddleware(), "deserialize", "high", "scrubErrorsMiddleware");
+  const allowInsecureEndpoint = config.allowInsecureEndpoint === true;
+  // Step `deserialize`, innermost, so it sees the request exactly as the transport will: signed,
+  // and changed by any middleware. Refuses line breaks in header values and unencrypted
+  // transport of signatures or secrets.
+  const requestGuard: DeserializeMiddleware<object, MetadataBearer> =
+    (next, context) => async (args) => {
+      const request = args.request as HttpRequest;
+      checkedHeaders(request.headers);
+      if (!allowInsecureEndpoint) {
+        assertSecureTransport((context as OperationContext).operation, request);
+      }
+      return next(args);
+    };
+  stack.add(requestGuard, { step: "deserialize", name: "requestGuardMiddleware", priority: "low" });
+  stack.add(scrubErrorsMiddleware(), {
+    step: "deserialize",
+    name: "scrubErrorsMiddleware",
+    priority: "high",
+  });
   const { logger } = config;
   if (logger === undefined) return;
-  add(loggingMiddleware(logger), "initialize", "high", "loggingMiddleware");
+  stack.add(loggingMiddleware(logger, false), {
+    step: "initialize",
+    name: "loggingMiddleware",
+    priority: "high",
+  });
   // Inside the scrubber (added later, same priority); it logs no error text, so that is fine.
+  // The same middleware serves both steps; the stack's types want one step each.
   if (typeof logger.debug === "function") {
-    add(attemptLoggingMiddleware(logger), "deserialize", "high", "attemptLoggingMiddleware");
+    stack.add(loggingMiddleware(logger, true) as never, {
+      step: "deserialize",
+      name: "attemptLoggingMiddleware",
+      priority: "high",
+    });
   }
-}
-
-/**
- * Step `deserialize`, innermost, so it sees the request exactly as the transport will: signed,
- * and changed by any middleware. Refuses line breaks in header values and unencrypted
- * transport of signatures or secrets.
- */
-function requestGuardMiddleware(
-  allowInsecureEndpoint: boolean,
-): DeserializeMiddleware<object, MetadataBearer> {
-  return (next, context) => async (args) => {
-    const request = args.request as HttpRequest;
-    checkedHeaders(request.headers);
-    if (!allowInsecureEndpoint)
-      assertSecureTransport((context as OperationContext).operation, request);
-    return next(args);
-  };
 }

@@ -15,8 +15,8 @@ export type Schema =
 
 /** Inclusive bounds; a missing side is unbounded. */
 export interface Bounds {
-  readonly min?: number;
-  readonly max?: number;
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
 }
 
 interface SchemaBase {
@@ -85,15 +85,9 @@ export const UNIT: StructureSchema = { kind: "structure", members: {} };
 // Positional constructors: a generated call such as `string(1, 64, /^\w+$/u)` minifies to a
 // fraction of the object literal it builds.
 
-/** Only the sides that are set, so that a range can be spread into other options. */
+/** No bounds when neither side is set; a missing side stays undefined. */
 const bounds = (min?: number, max?: number): Bounds | undefined =>
-  min === undefined
-    ? max === undefined
-      ? undefined
-      : { max }
-    : max === undefined
-      ? { min }
-      : { min, max };
+  (min ?? max) === undefined ? undefined : { min, max };
 
 export const string = (min?: number, max?: number, pattern?: RegExp): StringSchema => ({
   kind: "string",

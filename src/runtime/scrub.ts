@@ -43,39 +43,35 @@ export function scrubError(error: unknown, secrets: readonly string[]): void {
         .flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]),
     ),
   ].sort((a, b) => b.length - a.length); // longest first: a secret containing another goes whole
-  let target = error;
-  for (let depth = 0; needles.length > 0 && depth < 5; depth++) {
-    if (typeof target !== "object" || target === null) return;
-    const fields = target as Record<string, unknown>;
-    for (const field of new Set(["message", "stack", ...Object.keys(fields)])) {
-      const value = fields[field];
+  // Nothing to find, nothing to read: an error's getters are not run for nothing.
+  if (needles.length === 0) return;
+  const scrubText = (text: string) =>
+    needles
+      .reduce((out, needle) => out.replaceAll(needle, SENSITIVE_MARKER), text)
+      // Quoted bodies are cut short (with "…"), possibly inside a secret: hide such a start of one.
+      .split("…")
+      .map((part) => needles.reduce(hideCutSecret, part))
+      .join("…");
+  let target = error as Record<string, unknown> | null;
+  for (let depth = 0; depth < 5 && typeof target === "object" && target !== null; depth++) {
+    for (const field of new Set(["message", "stack", ...Object.keys(target)])) {
+      const value = target[field];
       if (typeof value !== "string") continue;
-      const clean = scrubText(value, needles);
+      const clean = scrubText(value);
       try {
-        if (clean !== value) fields[field] = clean;
+        if (clean !== value) target[field] = clean;
       } catch {
         // A frozen error keeps its text; there is nothing safer to do with it.
       }
     }
-    target = fields.cause;
+    target = target.cause as Record<string, unknown> | null;
   }
-}
-
-function scrubText(text: string, needles: readonly string[]): string {
-  let out = text;
-  for (const needle of needles) out = out.replaceAll(needle, SENSITIVE_MARKER);
-  // Quoted bodies are cut short (with "…"), possibly inside a secret: hide such a start of one.
-  return out
-    .split("…")
-    .map((part) => needles.reduce(hideCutSecret, part))
-    .join("…");
 }
 
 /** `part` with its end replaced by the marker if the end is the start of `needle`. */
 function hideCutSecret(part: string, needle: string): string {
-  const head = needle.slice(0, MIN_SCRUBBED_LENGTH);
   const from = Math.max(0, part.length - needle.length + 1);
-  for (let at = part.indexOf(head, from); at !== -1; at = part.indexOf(head, at + 1)) {
+  for (let at = from; at <= part.length - MIN_SCRUBBED_LENGTH; at++) {
     if (needle.startsWith(part.slice(at))) return part.slice(0, at) + SENSITIVE_MARKER;
   }
   return part;

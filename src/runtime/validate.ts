@@ -35,120 +35,134 @@ export class ValidationError extends Error {
 
 /** One violation as a line of text: `Rules[3].Claim: length 0, must be 1..64`. */
 export function describeViolation({ path, rule, expected, actual }: Violation): string {
-  if (rule === "required") return `${path}: required`;
-  if (rule.endsWith("pattern")) return `${path}: ${actual} does not match ${expected}`;
-  // `type` needs no name: `number, must be a string`; `key.length` reads `key length 0, ...`.
-  const name = rule === "type" ? "" : `${rule.replace(".", " ")} `;
-  return `${path}: ${name}${actual}, must be ${expected}`;
+  return `${path}: ${
+    rule === "required"
+      ? rule
+      : rule.endsWith("pattern")
+        ? `${actual} does not match ${expected}`
+        : // `type` needs no name: `number, must be a string`; `key.length` reads `key length 0, ...`.
+          `${rule === "type" ? "" : `${rule.replace(".", " ")} `}${actual}, must be ${expected}`
+  }`;
 }
+
+const SENSITIVE = "(sensitive value)";
 
 /** Checks a value against its schema and returns every violation (none: an empty array). */
 export function validate(schema: StructureSchema, input: unknown): Violation[] {
   const out: Violation[] = [];
-  check(schema, input, "", (path, rule, expected, actual) =>
-    out.push({ path, rule, expected, actual }),
-  );
+  check(out, schema, input, "");
   return out;
 }
 
-type Report = (path: string, rule: string, expected: string, actual: string) => void;
+// Plain functions that take `out`, not closures: a closure made per call or per value costs
+// time on every call (validation runs on each one).
 
-const SENSITIVE = "(sensitive value)";
-const A_VALUE = "a value";
+function report(out: Violation[], path: string, rule: string, expected: string, actual: string) {
+  out.push({ path, rule, expected, actual });
+}
 
-function check(schema: Schema, value: unknown, path: string, report: Report): void {
-  const mismatch = (expected: string) => {
-    const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-    report(path || "input", "type", expected, actual);
-  };
-  switch (schema.kind) {
-    case "string":
-      if (typeof value !== "string") mismatch("a string");
-      else checkString(schema, value, path, "", report);
-      return;
-    case "boolean":
-      if (typeof value !== "boolean") mismatch("a boolean");
-      return;
-    case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) mismatch("a finite number");
-      else if (schema.integer && !Number.isInteger(value)) mismatch("an integer");
-      else {
-        const actual = schema.sensitive ? SENSITIVE : `${value}`;
-        checkBounds(schema.range, value, actual, "range", path, report);
-      }
-      return;
-    case "timestamp":
-      if (typeof value !== "number" && !(value instanceof Date && !Number.isNaN(value.getTime()))) {
-        mismatch("a valid Date");
-      }
-      return;
-    case "list":
-      if (!Array.isArray(value)) {
-        mismatch("an array");
-        return;
-      }
-      checkBounds(schema.length, value.length, `${value.length}`, "length", path, report);
-      // An index loop, not forEach: a hole in a sparse array is a missing item too.
-      for (let i = 0; i < value.length; i++) {
-        const at = `${path}[${i}]`;
-        if (value[i] == null) report(at, "required", A_VALUE, `${value[i]}`);
-        else check(schema.member, value[i], at, report);
-      }
-      return;
-    default:
-      if (!isPlainObject(value)) {
-        mismatch("an object");
-      } else if (schema.kind === "map") {
-        const keys = Object.keys(value);
-        checkBounds(schema.length, keys.length, `${keys.length} entries`, "length", path, report);
-        for (const key of keys) {
-          const at = `${path}[${JSON.stringify(key)}]`;
-          checkString(schema.key, key, at, "key.", report);
-          if (value[key] != null) check(schema.value, value[key], at, report);
-        }
-      } else {
-        // Own members only, as only those are sent (see `walk`).
-        const member = (name: string) => (Object.hasOwn(value, name) ? value[name] : undefined);
-        for (const name of schema.required ?? []) {
-          if (member(name) == null) report(join(path, name), "required", A_VALUE, "missing");
-        }
-        for (const name in schema.members) {
-          const item = member(name);
-          if (item != null) check(schema.members[name]!, item, join(path, name), report);
-        }
-      }
+/** Reports `size` (shown as `actual`) if it is outside `bounds`. */
+function checkSize(
+  out: Violation[],
+  bounds: Bounds | undefined,
+  size: number,
+  rule: string,
+  path: string,
+  actual = `${size}`,
+) {
+  if (!bounds) return;
+  const { min, max } = bounds;
+  if (size < (min ?? size) || size > (max ?? size)) {
+    const expected =
+      max === undefined
+        ? `at least ${min}`
+        : min === undefined
+          ? `at most ${max}`
+          : `${min}..${max}`;
+    report(out, path, rule, expected, actual);
   }
 }
 
 function checkString(
+  out: Violation[],
   schema: StringSchema,
   value: string,
   path: string,
-  prefix: string,
-  report: Report,
-): void {
-  if (schema.length) {
-    const length = codePoints(value);
-    checkBounds(schema.length, length, `${length}`, `${prefix}length`, path, report);
-  }
+  prefix = "",
+) {
+  if (schema.length) checkSize(out, schema.length, codePoints(value), `${prefix}length`, path);
   if (schema.pattern && !schema.pattern.test(value)) {
     const actual = schema.sensitive ? SENSITIVE : JSON.stringify(value);
-    report(path, `${prefix}pattern`, schema.pattern.source, actual);
+    report(out, path, `${prefix}pattern`, schema.pattern.source, actual);
   }
 }
 
-/** Reports `n` (shown as `actual`) if it is outside `bounds`. */
-function checkBounds(
-  bounds: Bounds | undefined,
-  n: number,
-  actual: string,
-  rule: string,
-  path: string,
-  report: Report,
-): void {
-  if (!bounds) return;
-  const { min = n, max = n } = bounds;
-  if (n < min || n > max) report(path, rule, span(bounds), actual);
+function check(out: Violation[], schema: Schema, value: any, path: string): void {
+  switch (schema.kind) {
+    case "string":
+      if (typeof value !== "string") mismatch(out, path, value, "a string");
+      else checkString(out, schema, value, path);
+      return;
+    case "boolean":
+      if (typeof value !== "boolean") mismatch(out, path, value, "a boolean");
+      return;
+    case "number":
+      if (!Number.isFinite(value)) mismatch(out, path, value, "a finite number");
+      else if (schema.integer && !Number.isInteger(value)) mismatch(out, path, value, "an integer");
+      else
+        checkSize(
+          out,
+          schema.range,
+          value,
+          "range",
+          path,
+          schema.sensitive ? SENSITIVE : undefined,
+        );
+      return;
+    case "timestamp":
+      if (typeof value !== "number" && !(value instanceof Date && !Number.isNaN(+value)))
+        mismatch(out, path, value, "a valid Date");
+      return;
+    case "list":
+      if (!Array.isArray(value)) mismatch(out, path, value, "an array");
+      else {
+        checkSize(out, schema.length, value.length, "length", path);
+        // An index loop, not forEach: a hole in a sparse array is a missing item too.
+        for (let i = 0; i < value.length; i++) {
+          const at = `${path}[${i}]`;
+          if (value[i] == null) report(out, at, "required", "a value", `${value[i]}`);
+          else check(out, schema.member, value[i], at);
+        }
+      }
+      return;
+  }
+  if (!isPlainObject(value)) mismatch(out, path, value, "an object");
+  else if (schema.kind === "map") {
+    const keys = Object.keys(value);
+    checkSize(out, schema.length, keys.length, "length", path, `${keys.length} entries`);
+    for (const key of keys) {
+      const at = `${path}[${JSON.stringify(key)}]`;
+      checkString(out, schema.key, key, at, "key.");
+      if (value[key] != null) check(out, schema.value, value[key], at);
+    }
+  } else {
+    // Own members only, as only those are sent (see `walk`).
+    for (const name of schema.required ?? []) {
+      if (!Object.hasOwn(value, name) || value[name] == null) {
+        report(out, join(path, name), "required", "a value", "missing");
+      }
+    }
+    for (const name in schema.members) {
+      const item = Object.hasOwn(value, name) ? value[name] : undefined;
+      if (item != null) check(out, schema.members[name]!, item, join(path, name));
+    }
+  }
+}
+
+/** Reports that `value` is not of the type its schema wants. */
+function mismatch(out: Violation[], path: string, value: unknown, expected: string) {
+  const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+  report(out, path || "input", "type", expected, actual);
 }
 
 /** Smithy counts string length in Unicode code points, not UTF-16 units. */
@@ -156,11 +170,6 @@ function codePoints(value: string): number {
   let count = 0;
   for (const _ of value) count++;
   return count;
-}
-
-function span({ min, max }: Bounds): string {
-  if (max === undefined) return `at least ${min}`;
-  return min === undefined ? `at most ${max}` : `${min}..${max}`;
 }
 
 function join(path: string, member: string): string {

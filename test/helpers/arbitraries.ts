@@ -29,7 +29,7 @@ function build(schema: Schema): fc.Arbitrary<unknown> {
       const { min, max } = schema.range ?? {};
       return schema.integer
         ? fc.integer({ min: min ?? -(2 ** 31), max: max ?? 2 ** 31 - 1 })
-        : fc.double({ noNaN: true, noDefaultInfinity: true, ...schema.range });
+        : fc.double({ noNaN: true, min: min ?? -Number.MAX_VALUE, max: max ?? Number.MAX_VALUE });
     }
     case "boolean":
       return fc.boolean();
