@@ -41,11 +41,6 @@ export function checkLogins(logins: unknown): Logins | undefined {
   return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 
-/** The provider names of a set of logins, sorted so that their order never matters. */
-export function loginProviderNames(logins: Logins): string[] {
-  return Object.keys(logins).sort();
-}
-
 /** Turns every token function into the token it returns now. */
 export async function resolveLogins(
   logins: Logins | undefined,
