@@ -100,7 +100,7 @@ export async function readCachedId(
     // Going on without it would create a new identity and orphan the stored one.
     throw new CredentialsProviderError(
       "IdentityIdStoreUnreadable",
-      "The identity id store could not be read, so no identity was looked up or created.",
+      "The identity id store could not be read; no identity was looked up or created.",
       { cause },
     );
   }

@@ -165,10 +165,8 @@ export function fromCognitoIdentityPool(
   const logins = checkLogins(options.logins);
   const userIdentifier = checkOptionalString("userIdentifier", options.userIdentifier);
   if (userIdentifier !== undefined && logins === undefined) {
-    throw new ConfigurationError(
-      "userIdentifier",
-      "`userIdentifier` names a signed-in user and needs `logins`; guests share one identity per store.",
-    );
+    // It names a signed-in user; guests share one identity per store.
+    throw new ConfigurationError("userIdentifier", "`userIdentifier` needs `logins`.");
   }
   const store = checkStore(options.cache) ?? defaultIdentityIdStore();
   const key = identityIdCacheKey(identityPoolId, logins, userIdentifier);
