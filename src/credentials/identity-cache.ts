@@ -1,3 +1,7 @@
+import { CredentialsProviderError } from "./errors.js";
+import type { Logins } from "./logins.js";
+import { isId } from "./options.js";
+
 const KEY_PREFIX = "cognito-identity-client:identityId";
 
 /**
@@ -67,24 +71,39 @@ export function defaultIdentityIdStore(): IdentityIdStore {
   return memoryIdentityIdStore();
 }
 
-/** Who the provider asks an identity id for: the part of the cache key after the pool id. */
-export type IdentityOwner =
-  | { readonly kind: "guest" }
-  | { readonly kind: "user"; readonly userIdentifier: string }
-  | { readonly kind: "logins"; readonly providerNames: readonly string[] };
-
 /**
  * The key of an identity id. Guests, users named by `userIdentifier` and users known only by
  * their login providers get differently tagged keys, so none of them can read another's id.
+ * Provider names are sorted, so the order of `logins` never matters.
  */
-export function identityIdCacheKey(identityPoolId: string, owner: IdentityOwner): string {
+export function identityIdCacheKey(
+  identityPoolId: string,
+  logins: Logins | undefined,
+  userIdentifier: string | undefined,
+): string {
   const base = `${KEY_PREFIX}:${identityPoolId}`;
-  switch (owner.kind) {
-    case "guest":
-      return base;
-    case "user":
-      return `${base}:user:${owner.userIdentifier}`;
-    case "logins":
-      return `${base}:logins:${owner.providerNames.join(",")}`;
+  if (logins === undefined) return base;
+  return userIdentifier === undefined
+    ? `${base}:logins:${Object.keys(logins).sort().join(",")}`
+    : `${base}:user:${userIdentifier}`;
+}
+
+/** The cached identity id, if the store holds one; rejects when the store cannot be read. */
+export async function readCachedId(
+  store: IdentityIdStore,
+  key: string,
+): Promise<string | undefined> {
+  let value: unknown;
+  try {
+    value = await store.get(key);
+  } catch (cause) {
+    // Going on without it would create a new identity and orphan the stored one.
+    throw new CredentialsProviderError(
+      "IdentityIdStoreUnreadable",
+      "The identity id store could not be read; no identity was looked up or created.",
+      { cause },
+    );
   }
+  // Anything else (a damaged entry, "undefined") is not an identity and cannot be lost.
+  return isId(value) ? value : undefined;
 }

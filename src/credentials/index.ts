@@ -11,10 +11,10 @@ import { reuseUntilExpiry } from "../runtime/refresh.js";
 import {
   defaultIdentityIdStore,
   type IdentityIdStore,
-  type IdentityOwner,
   identityIdCacheKey,
+  readCachedId,
 } from "./identity-cache.js";
-import { checkLogins, type Logins, loginProviderNames, resolveLogins } from "./logins.js";
+import { checkLogins, type Logins, resolveLogins } from "./logins.js";
 import {
   checkId,
   checkOptionalString,
@@ -23,11 +23,12 @@ import {
   regionOf,
   resolveClient,
 } from "./options.js";
-import { poolCredentialsLoader } from "./pool.js";
 import {
   type CognitoIdentityCredentials,
   type CognitoIdentitySender,
   getCredentials,
+  getIdentityId,
+  rejectsIdentityId,
 } from "./service.js";
 
 export { ConfigurationError } from "../runtime/errors.js";
@@ -164,31 +165,50 @@ export function fromCognitoIdentityPool(
   const logins = checkLogins(options.logins);
   const userIdentifier = checkOptionalString("userIdentifier", options.userIdentifier);
   if (userIdentifier !== undefined && logins === undefined) {
-    throw new ConfigurationError(
-      "userIdentifier",
-      "`userIdentifier` names a signed-in user and needs `logins`; guests share one identity per store.",
-    );
+    // It names a signed-in user; guests share one identity per store.
+    throw new ConfigurationError("userIdentifier", "`userIdentifier` needs `logins`.");
   }
-  const owner: IdentityOwner =
-    logins === undefined
-      ? { kind: "guest" }
-      : userIdentifier === undefined
-        ? { kind: "logins", providerNames: loginProviderNames(logins) }
-        : { kind: "user", userIdentifier };
   const store = checkStore(options.cache) ?? defaultIdentityIdStore();
-  const key = identityIdCacheKey(identityPoolId, owner);
-  const credentials = reuseUntilExpiry(
-    poolCredentialsLoader({
-      client: resolveClient(options, regionOf(identityPoolId)),
-      store,
-      key,
-      identityPoolId,
-      accountId: checkOptionalString("accountId", options.accountId),
-      logins,
-      customRoleArn: checkOptionalString("customRoleArn", options.customRoleArn),
-    }),
-    checkRefreshWindow(options.refreshWindowMs),
-  );
+  const key = identityIdCacheKey(identityPoolId, logins, userIdentifier);
+  const client = resolveClient(options, regionOf(identityPoolId));
+  const accountId = checkOptionalString("accountId", options.accountId);
+  const customRoleArn = checkOptionalString("customRoleArn", options.customRoleArn);
+  // Loads credentials for the cached identity id, or for a new one from GetId when there is
+  // none or the service rejects it.
+  const credentials = reuseUntilExpiry(async () => {
+    const currentLogins = await resolveLogins(logins);
+    const credentialsOf = (id: string) =>
+      getCredentials(client, {
+        IdentityId: id,
+        Logins: currentLogins,
+        CustomRoleArn: customRoleArn,
+      });
+    const cachedId = await readCachedId(store, key);
+    if (cachedId !== undefined) {
+      try {
+        return await credentialsOf(cachedId);
+      } catch (error) {
+        if (!rejectsIdentityId(error)) throw error;
+        // The cached id is replaced only once GetId has given another: should GetId fail too,
+        // the id stays and is tried again, rather than a guest silently becoming someone new.
+      }
+    }
+    const identityId = await getIdentityId(client, {
+      IdentityPoolId: identityPoolId,
+      AccountId: accountId,
+      Logins: currentLogins,
+    });
+    if (identityId !== cachedId) {
+      // Stored before asking for credentials, so a failure from here on cannot lose it.
+      try {
+        await store.set(key, identityId);
+      } catch {
+        // The credentials are good anyway; a store that cannot keep the id (full, read-only)
+        // costs one GetId on the next load.
+      }
+    }
+    return credentialsOf(identityId);
+  }, checkRefreshWindow(options.refreshWindowMs));
   const provider = (identityProperties?: Record<string, unknown>) =>
     credentials.get(identityProperties?.forceRefresh === true);
   return Object.assign(provider, {
@@ -214,7 +234,11 @@ export function fromCognitoIdentity(
   const client = resolveClient(options, regionOf(identityId));
   const credentials = reuseUntilExpiry(
     async () =>
-      getCredentials(client, { identityId, logins: await resolveLogins(logins), customRoleArn }),
+      getCredentials(client, {
+        IdentityId: identityId,
+        Logins: await resolveLogins(logins),
+        CustomRoleArn: customRoleArn,
+      }),
     checkRefreshWindow(options.refreshWindowMs),
   );
   return (identityProperties) => credentials.get(identityProperties?.forceRefresh === true);

@@ -22,7 +22,7 @@ export function checkLogins(logins: unknown): Logins | undefined {
   if (typeof logins !== "object" || logins === null || Array.isArray(logins)) {
     throw new ConfigurationError(
       "logins",
-      "`logins` must be an object mapping login provider names to tokens or token functions.",
+      "`logins` must be an object of tokens by login provider.",
     );
   }
   const entries = Object.entries(logins);
@@ -41,11 +41,6 @@ export function checkLogins(logins: unknown): Logins | undefined {
   return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 
-/** The provider names of a set of logins, sorted so that their order never matters. */
-export function loginProviderNames(logins: Logins): string[] {
-  return Object.keys(logins).sort();
-}
-
 /** Turns every token function into the token it returns now. */
 export async function resolveLogins(
   logins: Logins | undefined,
@@ -58,7 +53,7 @@ export async function resolveLogins(
         // Describe the value by its type only: it may be a token in the wrong shape.
         throw new CredentialsProviderError(
           "InvalidLoginToken",
-          `The token function of login provider "${name}" returned ${describeType(value)} instead of a non-empty string.`,
+          `The token function of "${name}" returned ${describeType(value)}, not a non-empty string.`,
         );
       }
       return [name, value] as const;
@@ -69,6 +64,5 @@ export async function resolveLogins(
 
 function describeType(value: unknown): string {
   if (value === "") return "an empty string";
-  if (value === null) return "null";
-  return typeof value === "object" ? "an object" : `a value of type ${typeof value}`;
+  return value === null ? "null" : `a value of type ${typeof value}`;
 }

@@ -18,7 +18,7 @@ export function checkId(option: string, value: unknown): string {
     const shown = typeof value === "string" ? `"${value}"` : `a value of type ${typeof value}`;
     throw new ConfigurationError(
       option,
-      `\`${option}\` must be of the form REGION:GUID, such as "us-east-1:0f2e1d4c-...", not ${shown}.`,
+      `\`${option}\` must be of the form REGION:GUID, not ${shown}.`,
     );
   }
   return value;
@@ -45,7 +45,7 @@ export function checkRefreshWindow(value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
     throw new ConfigurationError(
       "refreshWindowMs",
-      "`refreshWindowMs` must be a finite number of milliseconds, 0 or more.",
+      "`refreshWindowMs` must be a finite number, 0 or more.",
     );
   }
   return value;
@@ -75,10 +75,8 @@ export function resolveClient(
   const { client, clientConfig } = options;
   if (client !== undefined) {
     if (clientConfig !== undefined) {
-      throw new ConfigurationError(
-        "client",
-        "Pass either `client` or `clientConfig`, not both: `clientConfig` only configures a client the provider creates.",
-      );
+      // `clientConfig` only configures a client the provider creates.
+      throw new ConfigurationError("client", "Pass `client` or `clientConfig`, not both.");
     }
     if (typeof (client as Partial<CognitoIdentitySender> | null)?.send !== "function") {
       throw new ConfigurationError("client", "`client` must be a CognitoIdentityClient.");

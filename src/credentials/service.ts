@@ -3,7 +3,11 @@ import type { CognitoIdentityClient } from "../generated/client.js";
 import { GetCredentialsForIdentityCommand } from "../generated/commands/GetCredentialsForIdentityCommand.js";
 import { GetIdCommand } from "../generated/commands/GetIdCommand.js";
 import { isCognitoIdentityError } from "../generated/errors.js";
-import type { Credentials } from "../generated/types.js";
+import type {
+  Credentials,
+  GetCredentialsForIdentityInput,
+  GetIdInput,
+} from "../generated/types.js";
 import { CredentialsProviderError } from "./errors.js";
 
 /**
@@ -26,23 +30,13 @@ export type CognitoIdentitySender = Pick<CognitoIdentityClient, "send">;
 /** Calls GetId and returns the identity id. */
 export async function getIdentityId(
   client: CognitoIdentitySender,
-  input: {
-    identityPoolId: string;
-    accountId?: string | undefined;
-    logins?: Record<string, string> | undefined;
-  },
+  input: GetIdInput,
 ): Promise<string> {
-  const { IdentityId } = await client.send(
-    new GetIdCommand({
-      IdentityPoolId: input.identityPoolId,
-      AccountId: input.accountId,
-      Logins: input.logins,
-    }),
-  );
+  const { IdentityId } = await client.send(new GetIdCommand(input));
   if (!IdentityId) {
     throw new CredentialsProviderError(
       "MissingIdentityId",
-      `GetId for identity pool "${input.identityPoolId}" answered without an IdentityId.`,
+      `GetId for identity pool "${input.IdentityPoolId}" answered without an IdentityId.`,
     );
   }
   return IdentityId;
@@ -51,20 +45,10 @@ export async function getIdentityId(
 /** Calls GetCredentialsForIdentity and returns complete credentials, or rejects. */
 export async function getCredentials(
   client: CognitoIdentitySender,
-  input: {
-    identityId: string;
-    logins?: Record<string, string> | undefined;
-    customRoleArn?: string | undefined;
-  },
+  input: GetCredentialsForIdentityInput,
 ): Promise<CognitoIdentityCredentials> {
-  const output = await client.send(
-    new GetCredentialsForIdentityCommand({
-      IdentityId: input.identityId,
-      Logins: input.logins,
-      CustomRoleArn: input.customRoleArn,
-    }),
-  );
-  return toCredentials(output.Credentials, output.IdentityId || input.identityId);
+  const output = await client.send(new GetCredentialsForIdentityCommand(input));
+  return toCredentials(output.Credentials, output.IdentityId || input.IdentityId);
 }
 
 function toCredentials(
@@ -74,14 +58,14 @@ function toCredentials(
   const { AccessKeyId, SecretKey, SessionToken, Expiration } = credentials ?? {};
   if (!AccessKeyId || !SecretKey || !SessionToken || !(Expiration instanceof Date)) {
     // Name what is missing, never show what is present: it includes secrets.
-    const missing = Object.entries({ AccessKeyId, SecretKey, SessionToken, Expiration })
-      .filter(([, value]) => !value)
-      .map(([name]) => name);
+    const missing = credentials
+      ? Object.entries({ AccessKeyId, SecretKey, SessionToken, Expiration })
+          .filter(([, value]) => !value)
+          .map(([name]) => `Credentials.${name}`)
+      : ["Credentials"];
     throw new CredentialsProviderError(
       "MissingCredentials",
-      `GetCredentialsForIdentity for identity "${identityId}" answered without ${
-        credentials === undefined ? "Credentials" : `Credentials.${missing.join(", Credentials.")}`
-      }.`,
+      `GetCredentialsForIdentity for identity "${identityId}" answered without ${missing.join(", ")}.`,
     );
   }
   return Object.freeze({

@@ -22,9 +22,6 @@ export function reuseUntilExpiry<T extends { readonly expiration?: Date | undefi
   let current: T | undefined;
   let pending: Promise<T> | undefined;
 
-  const isFresh = (value: T) =>
-    value.expiration === undefined || value.expiration.getTime() - refreshWindowMs > Date.now();
-
   const start = (): Promise<T> => {
     const loading: Promise<T> = load().then(
       (value) => {
@@ -45,19 +42,17 @@ export function reuseUntilExpiry<T extends { readonly expiration?: Date | undefi
   };
 
   return {
-    get(forceRefresh = false) {
-      if (current !== undefined && !forceRefresh && isFresh(current)) {
-        return Promise.resolve(current);
+    async get(forceRefresh = false) {
+      const expiresAt = current?.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
+      if (current !== undefined && !forceRefresh && expiresAt - refreshWindowMs > Date.now()) {
+        return current;
       }
       return pending ?? start();
     },
-    clear() {
+    async clear() {
       const running = pending;
-      current = undefined;
-      pending = undefined;
-      return running === undefined ? Promise.resolve() : running.then(ignore, ignore);
+      current = pending = undefined;
+      await running?.catch(() => {});
     },
   };
 }
-
-function ignore(): void {}

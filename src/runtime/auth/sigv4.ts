@@ -67,16 +67,13 @@ async function sign(
   const key = `sigv4:${signingName}:${region}`;
   let signer = config.authCache.get(key) as RequestSigner | undefined;
   if (signer === undefined) {
-    const parts = await loadSigV4Parts();
-    // Another call may have made one while this one waited.
-    signer =
-      (config.authCache.get(key) as RequestSigner | undefined) ??
-      createRequestSigner(parts, {
-        service: signingName,
-        region,
-        credentials: config.credentials,
-        sha256: Sha256,
-      });
+    // Calls that race to make the first one make equal signers; the last is kept.
+    signer = createRequestSigner(await loadSigV4Parts(), {
+      service: signingName,
+      region,
+      credentials: config.credentials,
+      sha256: Sha256,
+    });
     config.authCache.set(key, signer);
   }
   return signer.sign(request, { signingDate });
