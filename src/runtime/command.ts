@@ -4,19 +4,14 @@ import type {
   HttpHandlerOptions,
   MetadataBearer,
   MiddlewareStack,
-  SMITHY_CONTEXT_KEY as SmithyContextKey,
 } from "@smithy/types";
+import type { AuthScheme } from "./auth/scheme.js";
 import type { ResolvedClientConfig } from "./config.js";
 import type { OperationContext } from "./middleware.js";
 import { createMiddlewareStack } from "./middleware-stack.js";
-import type { OperationDefinition } from "./operation.js";
+import type { OperationDefinition, ServiceDefinition } from "./operation.js";
 import { bindCall, sendAttempt } from "./retry/attempt.js";
-
-/**
- * `SMITHY_CONTEXT_KEY` of `@smithy/types`, written out: importing the package for one string
- * would load it (a CommonJS module) on every cold start.
- */
-const SMITHY_CONTEXT_KEY: typeof SmithyContextKey = "__smithy_context";
+import type { StructureSchema } from "./schema.js";
 
 /**
  * The base of every generated command: the input of one call to one operation. `E` is the
@@ -32,7 +27,8 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
 {
   /** Only a type: the errors this operation is modelled to throw. */
   declare readonly $errors?: E;
-  readonly input: Input;
+  // Declared, not a class field: the constructor sets it, and a field would repeat that.
+  declare readonly input: Input;
   /** Made on first use: most calls add no middleware of their own. */
   #stack: MiddlewareStack<Input, Output> | undefined;
 
@@ -59,7 +55,9 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
       operation,
       clientName: operation.service.clientName,
       commandName: `${operation.name}Command`,
-      [SMITHY_CONTEXT_KEY]: {
+      // SMITHY_CONTEXT_KEY of `@smithy/types`, written out: importing the package for one
+      // string would load it (a CommonJS module) on every cold start.
+      __smithy_context: {
         service: operation.service.targetPrefix,
         operation: operation.name,
         commandInstance: this,
@@ -74,6 +72,29 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
       : clientStack;
     return stack.resolve(terminal, context) as Handler<Input, Output>;
   }
+}
+
+/**
+ * The class a generated command extends: one call per operation, with the operation's
+ * definition kept here rather than spelt out as an object in every command module.
+ */
+export function commandClass<Input extends object, Output extends MetadataBearer, E>(
+  service: ServiceDefinition,
+  name: string,
+  input: StructureSchema,
+  output: StructureSchema,
+  auth?: AuthScheme,
+  retrySafe?: true,
+): new (
+  input: Input,
+) => ServiceCommand<Input, Output, E> & { readonly operation: OperationDefinition } {
+  const operation: OperationDefinition = { service, name, input, output, auth, retrySafe };
+  return class extends ServiceCommand<Input, Output, E> {
+    /** The operation's name, schemas, authentication scheme and retry safety. */
+    get operation(): OperationDefinition {
+      return operation;
+    }
+  };
 }
 
 /** The modelled errors of a command class, such as `CommandError<typeof GetIdCommand>`. */
