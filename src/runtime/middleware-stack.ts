@@ -56,16 +56,13 @@ export function createMiddlewareStack<I extends object, O extends object>(): Mid
         const index = entries.findIndex((old) => namesOf(old).includes(name));
         if (index < 0) continue;
         const old = entries[index]!;
-        // An entry may only replace one in the same place: step and priority, or anchor.
-        const isAbsolute = entries === absolute;
-        const place: readonly (keyof Entry)[] = isAbsolute
-          ? ["step", "priority"]
-          : ["toMiddleware", "relation"];
-        if (place.some((key) => old[key] !== entry[key])) {
-          const where = (e: Entry) =>
-            isAbsolute
-              ? `with ${e.priority} priority in ${e.step} step`
-              : `${e.relation} "${e.toMiddleware}" middleware`;
+        // An entry may only replace one in the same place (step and priority, or anchor),
+        // compared as the error message words it: the same for the values the types allow.
+        const where = (e: Entry) =>
+          entries === absolute
+            ? `with ${e.priority} priority in ${e.step} step`
+            : `${e.relation} "${e.toMiddleware}" middleware`;
+        if (where(old) !== where(entry)) {
           throw new Error(
             `"${label(old)}" middleware ${where(old)} cannot be overridden by "${label(entry)}" middleware ${where(entry)}.`,
           );
