@@ -77,16 +77,17 @@ export function createMiddlewareStack<I extends object, O extends object>(): Mid
 
   /** Drops the entries `matches` picks and frees their names. */
   const removeWhere = (matches: (entry: Entry) => boolean): boolean => {
-    const before = absolute.length + relative.length;
+    let removed = false;
     const keep = (entry: Entry) => {
       if (!matches(entry)) return true;
+      removed = true;
       for (const name of namesOf(entry)) names.delete(name);
       return false;
     };
     absolute = absolute.filter(keep);
     relative = relative.filter(keep);
     order = undefined;
-    return absolute.length + relative.length < before;
+    return removed;
   };
 
   /**
@@ -107,13 +108,12 @@ export function createMiddlewareStack<I extends object, O extends object>(): Mid
       const { relation, toMiddleware } = node;
       if (!toMiddleware) continue;
       const anchor = byName.get(toMiddleware);
-      if (anchor === undefined) {
-        if (lenient) continue;
+      if (anchor) anchor[relation === "after" ? "after" : "before"].push(node);
+      else if (!lenient) {
         throw new Error(
           `${toMiddleware} is not found when adding ${label(node)} middleware ${relation} ${toMiddleware}`,
         );
       }
-      anchor[relation === "after" ? "after" : "before"].push(node);
     }
     // Later `after` entries sit closer to their anchor, as in Smithy's stack.
     const expand = (node: Node): Entry[] => [
