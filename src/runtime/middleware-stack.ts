@@ -30,8 +30,8 @@ const namesOf = (entry: Entry): string[] => [
   ...(entry.aliases ?? []),
 ];
 
-const label = ({ name, aliases }: Entry): string =>
-  `${name || "anonymous"}${aliases?.length ? ` (a.k.a. ${aliases.join(",")})` : ""}`;
+const label = (entry: Entry): string =>
+  `${entry.name || "anonymous"}${entry.aliases?.length ? ` (a.k.a. ${entry.aliases.join(",")})` : ""}`;
 
 /**
  * A middleware stack with the contract and the ordering of `@smithy/types` `MiddlewareStack`
