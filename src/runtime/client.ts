@@ -35,7 +35,8 @@ type Callback<O> = (error: unknown, output?: O) => void;
  * alone would be a quarter of a small page's bundle.
  */
 export class ServiceClient implements Client<any, MetadataBearer, ResolvedClientConfig> {
-  readonly config: ResolvedClientConfig;
+  // Declared, not a class field: the constructor sets it, and a field would repeat that.
+  declare readonly config: ResolvedClientConfig;
   readonly middlewareStack: MiddlewareStack<any, MetadataBearer> = createMiddlewareStack();
   /** Aborts the calls in flight, and their waits, when the client is destroyed. */
   readonly #lifetime = new AbortController();
