@@ -16,6 +16,7 @@ import type { StructureSchema } from "./schema.js";
 /**
  * The base of every generated command: the input of one call to one operation. `E` is the
  * union of the operation's modelled errors, available as `CommandError<typeof SomeCommand>`.
+ * The class {@link commandClass} makes for each operation implements the rest.
  *
  * It fulfils the `@smithy/types` `Command` contract with Smithy's own middleware stack, as the
  * `Command` class of `@smithy/smithy-client` does, without extending that class: the class
@@ -29,54 +30,37 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
   declare readonly $errors?: E;
   // Declared, not a class field: the constructor sets it, and a field would repeat that.
   declare readonly input: Input;
-  /** Made on first use: most calls add no middleware of their own. */
-  #stack: MiddlewareStack<Input, Output> | undefined;
 
   /** Middleware for this call only, run after the client's. */
-  get middlewareStack(): MiddlewareStack<Input, Output> {
-    this.#stack ??= createMiddlewareStack<Input, Output>();
-    return this.#stack;
-  }
+  abstract readonly middlewareStack: MiddlewareStack<Input, Output>;
 
   constructor(input: Input) {
     this.input = input;
   }
 
-  /** What the runtime needs to send this command. */
-  protected abstract get operation(): OperationDefinition;
-
-  resolveMiddleware(
+  abstract resolveMiddleware(
     clientStack: MiddlewareStack<any, any>,
     config: ResolvedClientConfig,
     options: HttpHandlerOptions | undefined,
-  ): Handler<Input, Output> {
-    const operation = this.operation;
-    const context: OperationContext = {
-      operation,
-      clientName: operation.service.clientName,
-      commandName: `${operation.name}Command`,
-      // SMITHY_CONTEXT_KEY of `@smithy/types`, written out: importing the package for one
-      // string would load it (a CommonJS module) on every cold start.
-      __smithy_context: {
-        service: operation.service.targetPrefix,
-        operation: operation.name,
-        commandInstance: this,
-      },
-    };
-    bindCall(context, options);
-    const terminal = ((args: { request: unknown }) =>
-      sendAttempt(config.requestHandler, args.request as never, context)) as never;
-    // Without middleware of its own, the command runs the client's stack as it is.
-    const stack: MiddlewareStack<any, any> = this.#stack
-      ? clientStack.concat(this.#stack)
-      : clientStack;
-    return stack.resolve(terminal, context) as Handler<Input, Output>;
-  }
+  ): Handler<Input, Output>;
 }
 
+/** A command of one operation, as {@link commandClass} makes it. */
+export type OperationCommand<
+  Input extends object,
+  Output extends MetadataBearer,
+  E,
+> = ServiceCommand<Input, Output, E> & {
+  /** The operation's name, schemas, authentication scheme and retry safety. */
+  readonly operation: OperationDefinition;
+  readonly middlewareStack: MiddlewareStack<Input, Output>;
+  resolveMiddleware: ServiceCommand<Input, Output, E>["resolveMiddleware"];
+};
+
 /**
- * The class a generated command extends: one call per operation, with the operation's
- * definition kept here rather than spelt out as an object in every command module.
+ * The class a generated command extends: one call per operation, so the operation's
+ * definition, and what each call derives from it, are made once here rather than spelt out in
+ * every command module or worked out on every call.
  */
 export function commandClass<Input extends object, Output extends MetadataBearer, E>(
   service: ServiceDefinition,
@@ -87,12 +71,47 @@ export function commandClass<Input extends object, Output extends MetadataBearer
   retrySafe?: true,
 ): new (
   input: Input,
-) => ServiceCommand<Input, Output, E> & { readonly operation: OperationDefinition } {
+) => OperationCommand<Input, Output, E> {
   const operation: OperationDefinition = { service, name, input, output, auth, retrySafe };
+  const commandName = `${name}Command`;
   return class extends ServiceCommand<Input, Output, E> {
-    /** The operation's name, schemas, authentication scheme and retry safety. */
+    /** Made on first use: most calls add no middleware of their own. */
+    #stack: MiddlewareStack<Input, Output> | undefined;
+
+    get middlewareStack(): MiddlewareStack<Input, Output> {
+      this.#stack ??= createMiddlewareStack<Input, Output>();
+      return this.#stack;
+    }
+
     get operation(): OperationDefinition {
       return operation;
+    }
+
+    resolveMiddleware(
+      clientStack: MiddlewareStack<any, any>,
+      config: ResolvedClientConfig,
+      options: HttpHandlerOptions | undefined,
+    ): Handler<Input, Output> {
+      const context: OperationContext = {
+        operation,
+        clientName: service.clientName,
+        commandName,
+        // SMITHY_CONTEXT_KEY of `@smithy/types`, written out: importing the package for one
+        // string would load it (a CommonJS module) on every cold start.
+        __smithy_context: {
+          service: service.targetPrefix,
+          operation: name,
+          commandInstance: this,
+        },
+      };
+      bindCall(context, options);
+      const terminal = ((args: { request: unknown }) =>
+        sendAttempt(config.requestHandler, args.request as never, context)) as never;
+      // Without middleware of its own, the command runs the client's stack as it is.
+      const stack: MiddlewareStack<any, any> = this.#stack
+        ? clientStack.concat(this.#stack)
+        : clientStack;
+      return stack.resolve(terminal, context) as Handler<Input, Output>;
     }
   };
 }
