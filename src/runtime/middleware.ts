@@ -83,8 +83,7 @@ export const deserializeMiddleware: DeserializeMiddleware<object, MetadataBearer
     const body = await readBody(response.body);
     const metadata = responseMetadata(response);
     if (response.statusCode >= 200 && response.statusCode < 300) {
-      const output = deserializeOutput(operation, body, metadata) as MetadataBearer;
-      return { response, output };
+      return { response, output: deserializeOutput(operation, body, metadata) as MetadataBearer };
     }
     throw deserializeError(operation, response, body, metadata);
   };
