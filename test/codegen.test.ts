@@ -278,11 +278,12 @@ describe("emit", () => {
     });
     const command = (name: string) =>
       files.find((f) => f.path === `commands/${name}Command.ts`)!.content;
-    expect(command("GetForecast")).toContain("  retrySafe: true,\n");
+    // The last arguments of commandClass: the auth scheme, then `true` when safe to retry.
+    expect(command("GetForecast")).toContain("  Forecast$,\n  undefined,\n  true,\n)");
     expect(command("GetForecast")).toContain("Retries: read-only (`@readonly`)");
-    expect(command("ListCities")).toContain("  retrySafe: true,\n");
+    expect(command("ListCities")).toContain("  sigv4,\n  true,\n)");
     expect(command("ListCities")).toContain("Retries: idempotent (`@idempotent`)");
-    expect(command("RecordObservation")).toContain("  retrySafe: false,\n");
+    expect(command("RecordObservation")).toContain("  UNIT,\n  sigv4,\n)");
     expect(command("RecordObservation")).toContain("it is not sent again and never runs twice");
   });
 

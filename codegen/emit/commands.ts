@@ -1,5 +1,5 @@
 import type { OperationIR, ServiceIR } from "../ir.js";
-import { type EmitContext, type GeneratedFile, summary, tsdoc } from "./text.js";
+import { type EmitContext, type GeneratedFile, literal, summary, tsdoc } from "./text.js";
 
 /** One file per operation with its command class and the types around it. */
 export function emitCommands(ir: ServiceIR, ctx: EmitContext): GeneratedFile[] {
@@ -46,8 +46,7 @@ function emitCommand(ir: ServiceIR, op: OperationIR, runtime: string): Generated
   const imports = [
     `import type { MetadataBearer } from "@smithy/types";\n`,
     op.auth === "sigv4" ? `import { sigv4 } from "${runtime}/auth/sigv4.js";\n` : "",
-    `import { ServiceCommand } from "${runtime}/command.js";\n`,
-    `import type { OperationDefinition } from "${runtime}/operation.js";\n`,
+    `import { commandClass } from "${runtime}/command.js";\n`,
     runtimeSchemas.length > 0
       ? `import { ${runtimeSchemas.join(", ")} } from "${runtime}/schema.js";\n`
       : "",
@@ -63,8 +62,20 @@ function emitCommand(ir: ServiceIR, op: OperationIR, runtime: string): Generated
   const errorUnion = op.errors.length > 0 ? op.errors.join(" | ") : "never";
   const optionalInputConstructor =
     op.requiredInput.length === 0
-      ? `  constructor(input: ${name}Input = {}) {\n    super(input);\n  }\n\n`
-      : "";
+      ? ` {\n  constructor(input: ${name}Input = {}) {\n    super(input);\n  }\n}\n`
+      : " {}\n";
+  // The operation definition, positionally: auth and retry safety only when they are set.
+  const definition = [
+    "service",
+    literal(op.name),
+    op.inputSchema,
+    op.outputSchema,
+    ...(op.safeToRetry
+      ? [op.auth === "sigv4" ? "sigv4" : "undefined", "true"]
+      : op.auth === "sigv4"
+        ? ["sigv4"]
+        : []),
+  ];
   const content =
     `${imports}\n` +
     `/** The input of {@link ${name}}. @public */\n` +
@@ -73,18 +84,9 @@ function emitCommand(ir: ServiceIR, op: OperationIR, runtime: string): Generated
     `export type ${name}Output = ${op.outputType} & MetadataBearer;\n\n` +
     `/** The modelled errors {@link ${name}} can throw. @public */\n` +
     `export type ${name}Error = ${errorUnion};\n\n` +
-    "const operation: OperationDefinition = {\n" +
-    "  service,\n" +
-    `  name: "${op.name}",\n` +
-    `  input: ${op.inputSchema},\n` +
-    `  output: ${op.outputSchema},\n` +
-    `  auth: ${op.auth === "sigv4" ? "sigv4" : "undefined"},\n` +
-    `  retrySafe: ${op.safeToRetry},\n` +
-    "};\n\n" +
     operationDocs(ir, op) +
-    `export class ${name} extends ServiceCommand<${name}Input, ${name}Output, ${name}Error> {\n` +
-    optionalInputConstructor +
-    "  /** The operation's name, schemas, authentication scheme and retry safety. */\n" +
-    "  get operation(): OperationDefinition {\n    return operation;\n  }\n}\n";
+    `export class ${name} extends commandClass<${name}Input, ${name}Output, ${name}Error>(\n` +
+    `  ${definition.join(",\n  ")},\n)` +
+    optionalInputConstructor;
   return { path: `commands/${name}.ts`, content };
 }

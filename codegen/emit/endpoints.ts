@@ -11,11 +11,15 @@ import { type EmitContext, type GeneratedFile, literal } from "./text.js";
 export function emitEndpoints(ir: ServiceIR, ctx: EmitContext): GeneratedFile {
   const ruleSet = ir.endpointRuleSet as RuleSet;
   const compiler = new RuleCompiler();
+  const onlyTestedForTrue = testedForTrueOnly(ruleSet.rules);
   const body = [
     ...Object.entries(ruleSet.parameters).map(([name, def]) => {
       // The runtime passes what configuration gives; the rule set's types say what that is.
       const read = `p[${literal(name)}] as ${TYPES[def.type.toLowerCase()] ?? "unknown"} | undefined`;
-      const value = def.default !== undefined ? `(${read}) ?? ${literal(def.default)}` : read;
+      // Unset tests as false does against `true`: such a flag needs no default of false.
+      const needsDefault =
+        def.default !== undefined && !(def.default === false && onlyTestedForTrue.has(name));
+      const value = needsDefault ? `(${read}) ?? ${literal(def.default)}` : read;
       const required =
         def.required && def.default === undefined
           ? `\n  if (${compiler.variable(name)} === undefined) throw fail(${literal(`Missing required endpoint parameter "${name}"`)});`
@@ -290,6 +294,30 @@ class RuleCompiler {
     }
     return `\`${out}${escapeLiteral(text.slice(last))}\``;
   }
+}
+
+/** The variables whose every use is `booleanEquals` with `true`. */
+function testedForTrueOnly(rules: readonly Rule[]): Set<string> {
+  const tested = new Set<string>();
+  const otherUse = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") {
+      // Templates such as `{Region}` or `{PartitionResult#name}` read variables too.
+      for (const [, name] of value.matchAll(/\{([^{}#]+)[^{}]*\}/g)) otherUse.add(name!);
+    } else if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (typeof value === "object" && value !== null) {
+      const { fn, argv, ref } = value as Partial<Call & { ref: string }>;
+      if (typeof ref === "string") otherUse.add(ref);
+      else if (fn === "booleanEquals" && argv?.includes(true)) {
+        const other = argv.find((arg) => arg !== true);
+        if (typeof other === "object" && "ref" in other) tested.add(other.ref);
+        else visit(argv);
+      } else Object.values(value).forEach(visit);
+    }
+  };
+  visit(rules);
+  return new Set([...tested].filter((name) => !otherUse.has(name)));
 }
 
 /**

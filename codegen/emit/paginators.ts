@@ -14,11 +14,13 @@ export function emitPaginators(ir: ServiceIR, ctx: EmitContext): GeneratedFile |
   const functions = ops.map((op) => {
     const p = op.paginated!;
     const controlled = [p.inputToken, p.pageSize].filter(Boolean).map((m) => literal(m));
+    // A default page size comes only with a page size member.
     const spec = [
-      `inputToken: ${literal(p.inputToken)}`,
-      `outputToken: ${literal(p.outputToken)}`,
-      ...(p.pageSize ? [`pageSize: ${literal(p.pageSize)}`] : []),
-      ...(p.defaultPageSize !== undefined ? [`defaultPageSize: ${p.defaultPageSize}`] : []),
+      op.commandName,
+      literal(p.inputToken),
+      literal(p.outputToken),
+      ...(p.pageSize ? [literal(p.pageSize)] : []),
+      ...(p.defaultPageSize !== undefined ? [`${p.defaultPageSize}`] : []),
     ];
     const pageSizeNote = p.pageSize
       ? `\`config.pageSize\` sets ${p.pageSize}${p.defaultPageSize !== undefined ? ` (default ${p.defaultPageSize})` : ""}; `
@@ -33,9 +35,7 @@ export function emitPaginators(ir: ServiceIR, ctx: EmitContext): GeneratedFile |
       `  config: PaginationConfiguration<${ir.clientName}>,\n` +
       `  input: PageInput<${op.commandName}Input, ${controlled.join(" | ")}>${onlyControlledRequired(op) ? " = {}" : ""},\n` +
       `): AsyncGenerator<${op.commandName}Output, undefined, undefined> {\n` +
-      `  return paginate(config, input as ${op.commandName}Input, (page) => new ${op.commandName}(page), {\n` +
-      spec.map((s) => `    ${s},\n`).join("") +
-      "  });\n}\n"
+      `  return paginate(config, input as ${op.commandName}Input, ${spec.join(", ")});\n}\n`
     );
   });
   const content =

@@ -12,8 +12,8 @@ export const endpointRules: CompiledEndpointRules = {
   },
   resolve(p, fail) {
     const $Region = p["Region"] as string | undefined;
-    const $UseDualStack = (p["UseDualStack"] as boolean | undefined) ?? false;
-    const $UseFIPS = (p["UseFIPS"] as boolean | undefined) ?? false;
+    const $UseDualStack = p["UseDualStack"] as boolean | undefined;
+    const $UseFIPS = p["UseFIPS"] as boolean | undefined;
     const $Endpoint = p["Endpoint"] as string | undefined;
     if ($Endpoint != null) {
       if ($UseFIPS === true) {

@@ -14,12 +14,7 @@ export function paginateListIdentities(
   config: PaginationConfiguration<CognitoIdentityClient>,
   input: PageInput<ListIdentitiesCommandInput, "NextToken" | "MaxResults">,
 ): AsyncGenerator<ListIdentitiesCommandOutput, undefined, undefined> {
-  return paginate(config, input as ListIdentitiesCommandInput, (page) => new ListIdentitiesCommand(page), {
-    inputToken: "NextToken",
-    outputToken: "NextToken",
-    pageSize: "MaxResults",
-    defaultPageSize: 60,
-  });
+  return paginate(config, input as ListIdentitiesCommandInput, ListIdentitiesCommand, "NextToken", "NextToken", "MaxResults", 60);
 }
 
 /**
@@ -31,12 +26,7 @@ export function paginateListIdentityPools(
   config: PaginationConfiguration<CognitoIdentityClient>,
   input: PageInput<ListIdentityPoolsCommandInput, "NextToken" | "MaxResults"> = {},
 ): AsyncGenerator<ListIdentityPoolsCommandOutput, undefined, undefined> {
-  return paginate(config, input as ListIdentityPoolsCommandInput, (page) => new ListIdentityPoolsCommand(page), {
-    inputToken: "NextToken",
-    outputToken: "NextToken",
-    pageSize: "MaxResults",
-    defaultPageSize: 60,
-  });
+  return paginate(config, input as ListIdentityPoolsCommandInput, ListIdentityPoolsCommand, "NextToken", "NextToken", "MaxResults", 60);
 }
 
 /**
@@ -48,9 +38,5 @@ export function paginateLookupDeveloperIdentity(
   config: PaginationConfiguration<CognitoIdentityClient>,
   input: PageInput<LookupDeveloperIdentityCommandInput, "NextToken" | "MaxResults">,
 ): AsyncGenerator<LookupDeveloperIdentityCommandOutput, undefined, undefined> {
-  return paginate(config, input as LookupDeveloperIdentityCommandInput, (page) => new LookupDeveloperIdentityCommand(page), {
-    inputToken: "NextToken",
-    outputToken: "NextToken",
-    pageSize: "MaxResults",
-  });
+  return paginate(config, input as LookupDeveloperIdentityCommandInput, LookupDeveloperIdentityCommand, "NextToken", "NextToken", "MaxResults");
 }

@@ -35,41 +35,30 @@ type Callback<O> = (error: unknown, output?: O) => void;
  * alone would be a quarter of a small page's bundle.
  */
 export class ServiceClient implements Client<any, MetadataBearer, ResolvedClientConfig> {
-  readonly config: ResolvedClientConfig;
+  // Declared, not a class field: the constructor sets it, and a field would repeat that.
+  declare readonly config: ResolvedClientConfig;
   readonly middlewareStack: MiddlewareStack<any, MetadataBearer> = createMiddlewareStack();
   /** Aborts the calls in flight, and their waits, when the client is destroyed. */
   readonly #lifetime = new AbortController();
 
   constructor(service: ServiceDefinition, config: ClientConfig) {
-    this.config = resolveClientConfig(service, config);
-    if (this.config.validateInput) {
-      this.middlewareStack.add(validationMiddleware(), {
-        step: "initialize",
-        name: "validationMiddleware",
-      });
+    const resolved = resolveClientConfig(service, config);
+    this.config = resolved;
+    const add = (middleware: any, step: string, priority: string, name: string) =>
+      this.middlewareStack.add(middleware, { step, priority, name } as never);
+    if (resolved.validateInput) {
+      add(validationMiddleware, "initialize", "normal", "validationMiddleware");
     }
-    this.middlewareStack.add(serializeMiddleware(this.config), {
-      step: "serialize",
-      name: "serializerMiddleware",
-    });
-    this.middlewareStack.add(userAgentMiddleware(this.config), {
-      step: "build",
-      name: "userAgentMiddleware",
-    });
-    this.middlewareStack.add(retryMiddleware(this.config, this.#lifetime.signal), {
-      step: "finalizeRequest",
-      name: "retryMiddleware",
-      priority: "high",
-    });
-    this.middlewareStack.add(signingMiddleware(this.config), {
-      step: "finalizeRequest",
-      name: "signingMiddleware",
-      priority: "low",
-    });
-    this.middlewareStack.add(deserializeMiddleware(), {
-      step: "deserialize",
-      name: "deserializerMiddleware",
-    });
+    add(serializeMiddleware(resolved), "serialize", "normal", "serializerMiddleware");
+    add(userAgentMiddleware(resolved), "build", "normal", "userAgentMiddleware");
+    add(
+      retryMiddleware(resolved, this.#lifetime.signal),
+      "finalizeRequest",
+      "high",
+      "retryMiddleware",
+    );
+    add(signingMiddleware(resolved), "finalizeRequest", "low", "signingMiddleware");
+    add(deserializeMiddleware, "deserialize", "normal", "deserializerMiddleware");
     addSafeguards(this.middlewareStack, config);
   }
 

@@ -4,23 +4,19 @@ import type {
   HttpHandlerOptions,
   MetadataBearer,
   MiddlewareStack,
-  SMITHY_CONTEXT_KEY as SmithyContextKey,
 } from "@smithy/types";
+import type { AuthScheme } from "./auth/scheme.js";
 import type { ResolvedClientConfig } from "./config.js";
 import type { OperationContext } from "./middleware.js";
 import { createMiddlewareStack } from "./middleware-stack.js";
-import type { OperationDefinition } from "./operation.js";
+import type { OperationDefinition, ServiceDefinition } from "./operation.js";
 import { bindCall, sendAttempt } from "./retry/attempt.js";
-
-/**
- * `SMITHY_CONTEXT_KEY` of `@smithy/types`, written out: importing the package for one string
- * would load it (a CommonJS module) on every cold start.
- */
-const SMITHY_CONTEXT_KEY: typeof SmithyContextKey = "__smithy_context";
+import type { StructureSchema } from "./schema.js";
 
 /**
  * The base of every generated command: the input of one call to one operation. `E` is the
  * union of the operation's modelled errors, available as `CommandError<typeof SomeCommand>`.
+ * The class {@link commandClass} makes for each operation implements the rest.
  *
  * It fulfils the `@smithy/types` `Command` contract with Smithy's own middleware stack, as the
  * `Command` class of `@smithy/smithy-client` does, without extending that class: the class
@@ -32,48 +28,92 @@ export abstract class ServiceCommand<Input extends object, Output extends Metada
 {
   /** Only a type: the errors this operation is modelled to throw. */
   declare readonly $errors?: E;
-  readonly input: Input;
-  /** Made on first use: most calls add no middleware of their own. */
-  #stack: MiddlewareStack<Input, Output> | undefined;
+  // Declared, not a class field: the constructor sets it, and a field would repeat that.
+  declare readonly input: Input;
 
   /** Middleware for this call only, run after the client's. */
-  get middlewareStack(): MiddlewareStack<Input, Output> {
-    this.#stack ??= createMiddlewareStack<Input, Output>();
-    return this.#stack;
-  }
+  abstract readonly middlewareStack: MiddlewareStack<Input, Output>;
 
   constructor(input: Input) {
     this.input = input;
   }
 
-  /** What the runtime needs to send this command. */
-  protected abstract get operation(): OperationDefinition;
-
-  resolveMiddleware(
+  abstract resolveMiddleware(
     clientStack: MiddlewareStack<any, any>,
     config: ResolvedClientConfig,
     options: HttpHandlerOptions | undefined,
-  ): Handler<Input, Output> {
-    const operation = this.operation;
-    const context: OperationContext = {
-      operation,
-      clientName: operation.service.clientName,
-      commandName: `${operation.name}Command`,
-      [SMITHY_CONTEXT_KEY]: {
-        service: operation.service.targetPrefix,
-        operation: operation.name,
-        commandInstance: this,
-      },
-    };
-    bindCall(context, options);
-    const terminal = ((args: { request: unknown }) =>
-      sendAttempt(config.requestHandler, args.request as never, context)) as never;
-    // Without middleware of its own, the command runs the client's stack as it is.
-    const stack: MiddlewareStack<any, any> = this.#stack
-      ? clientStack.concat(this.#stack)
-      : clientStack;
-    return stack.resolve(terminal, context) as Handler<Input, Output>;
-  }
+  ): Handler<Input, Output>;
+}
+
+/** A command of one operation, as {@link commandClass} makes it. */
+export type OperationCommand<
+  Input extends object,
+  Output extends MetadataBearer,
+  E,
+> = ServiceCommand<Input, Output, E> & {
+  /** The operation's name, schemas, authentication scheme and retry safety. */
+  readonly operation: OperationDefinition;
+  readonly middlewareStack: MiddlewareStack<Input, Output>;
+  resolveMiddleware: ServiceCommand<Input, Output, E>["resolveMiddleware"];
+};
+
+/**
+ * The class a generated command extends: one call per operation, so the operation's
+ * definition, and what each call derives from it, are made once here rather than spelt out in
+ * every command module or worked out on every call.
+ */
+export function commandClass<Input extends object, Output extends MetadataBearer, E>(
+  service: ServiceDefinition,
+  name: string,
+  input: StructureSchema,
+  output: StructureSchema,
+  auth?: AuthScheme,
+  retrySafe?: true,
+): new (
+  input: Input,
+) => OperationCommand<Input, Output, E> {
+  const operation: OperationDefinition = { service, name, input, output, auth, retrySafe };
+  const commandName = `${name}Command`;
+  return class extends ServiceCommand<Input, Output, E> {
+    /** Made on first use: most calls add no middleware of their own. */
+    #stack: MiddlewareStack<Input, Output> | undefined;
+
+    get middlewareStack(): MiddlewareStack<Input, Output> {
+      this.#stack ??= createMiddlewareStack<Input, Output>();
+      return this.#stack;
+    }
+
+    get operation(): OperationDefinition {
+      return operation;
+    }
+
+    resolveMiddleware(
+      clientStack: MiddlewareStack<any, any>,
+      config: ResolvedClientConfig,
+      options: HttpHandlerOptions | undefined,
+    ): Handler<Input, Output> {
+      const context: OperationContext = {
+        operation,
+        clientName: service.clientName,
+        commandName,
+        // SMITHY_CONTEXT_KEY of `@smithy/types`, written out: importing the package for one
+        // string would load it (a CommonJS module) on every cold start.
+        __smithy_context: {
+          service: service.targetPrefix,
+          operation: name,
+          commandInstance: this,
+        },
+      };
+      bindCall(context, options);
+      const terminal = ((args: { request: unknown }) =>
+        sendAttempt(config.requestHandler, args.request as never, context)) as never;
+      // Without middleware of its own, the command runs the client's stack as it is.
+      const stack: MiddlewareStack<any, any> = this.#stack
+        ? clientStack.concat(this.#stack)
+        : clientStack;
+      return stack.resolve(terminal, context) as Handler<Input, Output>;
+    }
+  };
 }
 
 /** The modelled errors of a command class, such as `CommandError<typeof GetIdCommand>`. */

@@ -16,9 +16,8 @@ interface Entry {
   readonly toMiddleware?: string;
 }
 
-/** An entry with the relative entries attached to it, while the order is worked out. */
-interface Node {
-  readonly entry: Entry;
+/** A copy of an entry with the relative entries attached to it, while the order is worked out. */
+interface Node extends Entry {
   readonly before: Node[];
   readonly after: Node[];
 }
@@ -31,8 +30,8 @@ const namesOf = (entry: Entry): string[] => [
   ...(entry.aliases ?? []),
 ];
 
-const label = ({ name, aliases }: Entry): string =>
-  `${name || "anonymous"}${aliases?.length ? ` (a.k.a. ${aliases.join(",")})` : ""}`;
+const label = (entry: Entry): string =>
+  `${entry.name || "anonymous"}${entry.aliases?.length ? ` (a.k.a. ${entry.aliases.join(",")})` : ""}`;
 
 /**
  * A middleware stack with the contract and the ordering of `@smithy/types` `MiddlewareStack`
@@ -57,16 +56,15 @@ export function createMiddlewareStack<I extends object, O extends object>(): Mid
         const index = entries.findIndex((old) => namesOf(old).includes(name));
         if (index < 0) continue;
         const old = entries[index]!;
-        if (entry.relation === undefined) {
-          const [oldStep, oldPriority] = [old.step, old.priority];
-          if (oldStep !== entry.step || oldPriority !== entry.priority) {
-            throw new Error(
-              `"${label(old)}" middleware with ${oldPriority} priority in ${oldStep} step cannot be overridden by "${label(entry)}" middleware with ${entry.priority} priority in ${entry.step} step.`,
-            );
-          }
-        } else if (old.toMiddleware !== entry.toMiddleware || old.relation !== entry.relation) {
+        // An entry may only replace one in the same place (step and priority, or anchor),
+        // compared as the error message words it: the same for the values the types allow.
+        const where = (e: Entry) =>
+          entries === absolute
+            ? `with ${e.priority} priority in ${e.step} step`
+            : `${e.relation} "${e.toMiddleware}" middleware`;
+        if (where(old) !== where(entry)) {
           throw new Error(
-            `"${label(old)}" middleware ${old.relation} "${old.toMiddleware}" middleware cannot be overridden by "${label(entry)}" middleware ${entry.relation} "${entry.toMiddleware}" middleware.`,
+            `"${label(old)}" middleware ${where(old)} cannot be overridden by "${label(entry)}" middleware ${where(entry)}.`,
           );
         }
         entries.splice(index, 1);
@@ -79,16 +77,17 @@ export function createMiddlewareStack<I extends object, O extends object>(): Mid
 
   /** Drops the entries `matches` picks and frees their names. */
   const removeWhere = (matches: (entry: Entry) => boolean): boolean => {
-    const before = absolute.length + relative.length;
+    let removed = false;
     const keep = (entry: Entry) => {
       if (!matches(entry)) return true;
+      removed = true;
       for (const name of namesOf(entry)) names.delete(name);
       return false;
     };
     absolute = absolute.filter(keep);
     relative = relative.filter(keep);
     order = undefined;
-    return absolute.length + relative.length < before;
+    return removed;
   };
 
   /**
@@ -100,31 +99,30 @@ export function createMiddlewareStack<I extends object, O extends object>(): Mid
     const byName = new Map<string, Node>();
     const nodes = (entries: Entry[]) =>
       entries.map((entry) => {
-        const node: Node = { entry, before: [], after: [] };
+        const node: Node = { ...entry, before: [], after: [] };
         for (const name of namesOf(entry)) byName.set(name, node);
         return node;
       });
     const roots = nodes(absolute);
     for (const node of nodes(relative)) {
-      const { relation, toMiddleware } = node.entry;
+      const { relation, toMiddleware } = node;
       if (!toMiddleware) continue;
       const anchor = byName.get(toMiddleware);
-      if (anchor === undefined) {
-        if (lenient) continue;
+      if (anchor) anchor[relation === "after" ? "after" : "before"].push(node);
+      else if (!lenient) {
         throw new Error(
-          `${toMiddleware} is not found when adding ${label(node.entry)} middleware ${relation} ${toMiddleware}`,
+          `${toMiddleware} is not found when adding ${label(node)} middleware ${relation} ${toMiddleware}`,
         );
       }
-      anchor[relation === "after" ? "after" : "before"].push(node);
     }
     // Later `after` entries sit closer to their anchor, as in Smithy's stack.
     const expand = (node: Node): Entry[] => [
       ...node.before.flatMap(expand),
-      node.entry,
+      node,
       ...node.after.reverse().flatMap(expand),
     ];
-    const weight = ({ entry }: Node) =>
-      STEPS.indexOf(entry.step!) * 4 + PRIORITIES.indexOf(entry.priority ?? "normal");
+    const weight = (node: Node) =>
+      STEPS.indexOf(node.step!) * 4 + PRIORITIES.indexOf(node.priority ?? "normal");
     return roots.sort((a, b) => weight(b) - weight(a)).flatMap(expand);
   };
 

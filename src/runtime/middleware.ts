@@ -25,15 +25,17 @@ export interface OperationContext extends HandlerExecutionContext {
   operation: OperationDefinition;
 }
 
-/** Step `initialize`: rejects input that breaks the model's rules before anything is sent. */
-export function validationMiddleware(): InitializeMiddleware<object, MetadataBearer> {
-  return (next, context) => async (args) => {
+/**
+ * Step `initialize`: rejects input that breaks the model's rules before anything is sent.
+ * Needs no configuration, so every client shares this one function.
+ */
+export const validationMiddleware: InitializeMiddleware<object, MetadataBearer> =
+  (next, context) => async (args) => {
     const { operation } = context as OperationContext;
     const violations = validate(operation.input, args.input);
     if (violations.length > 0) throw new ValidationError(operation.name, violations);
     return next(args);
   };
-}
 
 /** Step `serialize`: turns the command input into an HTTP request for the endpoint. */
 export function serializeMiddleware(
@@ -73,17 +75,15 @@ export function signingMiddleware(
 }
 
 /** Step `deserialize`: parses the response into the output, or throws the typed error. */
-export function deserializeMiddleware(): DeserializeMiddleware<object, MetadataBearer> {
-  return (next, context) => async (args) => {
+export const deserializeMiddleware: DeserializeMiddleware<object, MetadataBearer> =
+  (next, context) => async (args) => {
     const { operation } = context as OperationContext;
     const result = await next(args);
     const response = result.response as HttpResponse;
     const body = await readBody(response.body);
     const metadata = responseMetadata(response);
     if (response.statusCode >= 200 && response.statusCode < 300) {
-      const output = deserializeOutput(operation, body, metadata) as MetadataBearer;
-      return { response, output };
+      return { response, output: deserializeOutput(operation, body, metadata) as MetadataBearer };
     }
     throw deserializeError(operation, response, body, metadata);
   };
-}

@@ -46,5 +46,5 @@ export interface OperationDefinition {
    * service (a timeout, a dropped connection, a 5xx) can be sent again without doing twice
    * what was meant once. Absent means false.
    */
-  readonly retrySafe?: boolean;
+  readonly retrySafe?: boolean | undefined;
 }

@@ -1,14 +1,5 @@
 import type { MetadataBearer } from "@smithy/types";
 
-/** How a paginated operation carries its page token and page size. */
-export interface PaginationSpec {
-  readonly inputToken: string;
-  readonly outputToken: string;
-  readonly pageSize?: string;
-  /** Used when the page size member is required and the caller gave none. */
-  readonly defaultPageSize?: number;
-}
-
 /** The options of every generated paginator. */
 export interface PaginationConfiguration<C> {
   /** The client that sends the requests: the bare client or the aggregated one. */
@@ -29,25 +20,30 @@ interface Sender {
  * Yields one page after another until the service returns no token, an empty token or the
  * token it was just sent (a service that repeats a token would otherwise loop forever).
  * The caller's input is never modified: each page is requested with a fresh copy.
+ * `inputToken`, `outputToken` and `pageSizeMember` name the members that carry the page token
+ * and page size; `defaultPageSize` is sent when that member is required and the caller gave none.
  */
 export async function* paginate<Input extends object, Output extends MetadataBearer>(
   config: PaginationConfiguration<Sender>,
   input: Input,
-  makeCommand: (input: Input) => unknown,
-  spec: PaginationSpec,
+  Command: new (input: Input) => unknown,
+  inputToken: string,
+  outputToken: string,
+  pageSizeMember?: string,
+  defaultPageSize?: number,
 ): AsyncGenerator<Output, undefined, undefined> {
   const base = input as Record<string, unknown>;
-  let token: unknown = config.startingToken ?? base[spec.inputToken];
+  let token: unknown = config.startingToken ?? base[inputToken];
   const pageSize =
-    config.pageSize ?? (spec.pageSize ? base[spec.pageSize] : undefined) ?? spec.defaultPageSize;
+    config.pageSize ?? (pageSizeMember ? base[pageSizeMember] : undefined) ?? defaultPageSize;
   const options = config.abortSignal ? { abortSignal: config.abortSignal } : undefined;
   for (;;) {
     const pageInput: Record<string, unknown> = { ...base };
-    if (token !== undefined) pageInput[spec.inputToken] = token;
-    if (spec.pageSize && pageSize !== undefined) pageInput[spec.pageSize] = pageSize;
-    const page = (await config.client.send(makeCommand(pageInput as Input), options)) as Output;
+    if (token !== undefined) pageInput[inputToken] = token;
+    if (pageSizeMember && pageSize !== undefined) pageInput[pageSizeMember] = pageSize;
+    const page = (await config.client.send(new Command(pageInput as Input), options)) as Output;
     yield page;
-    const next = (page as Record<string, unknown>)[spec.outputToken];
+    const next = (page as Record<string, unknown>)[outputToken];
     if (next === undefined || next === null || next === "" || next === token) return;
     token = next;
   }

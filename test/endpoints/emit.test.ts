@@ -148,6 +148,36 @@ describe("the endpoint rules compiler", () => {
     );
   });
 
+  it("gives a flag only tested against true no default of false, and keeps it otherwise", () => {
+    const tested = (value: boolean): Rule => ({
+      type: "endpoint",
+      conditions: [{ fn: "booleanEquals", argv: [true, ref("Flag")] }],
+      endpoint: { url: `https://${value}.example.com` },
+    });
+    const onlyTrue = ruleSet([
+      tested(true),
+      { type: "endpoint", endpoint: { url: "https://x.example.com" } },
+    ]);
+    expect(emit(onlyTrue)).toContain('const $Flag = p["Flag"] as boolean | undefined;');
+    const againstFalse = ruleSet([
+      tested(true),
+      {
+        type: "endpoint",
+        conditions: [{ fn: "booleanEquals", argv: [ref("Flag"), false] }],
+        endpoint: { url: "https://off.example.com" },
+      },
+    ]);
+    expect(emit(againstFalse)).toContain("?? false;");
+    const inUrl = ruleSet([
+      tested(true),
+      { type: "endpoint", endpoint: { url: "https://{Flag}.example.com" } },
+    ]);
+    expect(emit(inUrl)).toContain("?? false;");
+    for (const rules of [onlyTrue, againstFalse, inUrl]) {
+      expectSame(rules, [{}, { Flag: true }, { Flag: false }]);
+    }
+  });
+
   it("needs no fall-through error after aws.partition, which always gives a partition", () => {
     const rules = ruleSet([
       {
