@@ -687,8 +687,9 @@ describe("clock skew", () => {
   });
 
   scenario("the resent request is an attempt with a timeout of its own", async () => {
-    const { client } = rig({ requestTimeout: 350 });
-    // Each answer takes about 240 ms: the two together would overrun one timeout.
+    const { client } = rig({ requestTimeout: 1300 });
+    // Each answer takes 750 to 900 ms: the two together would overrun one timeout, while one
+    // leaves room for a loaded machine.
     const slowly =
       (action: Action): Action =>
       (request) => {
@@ -697,7 +698,7 @@ describe("clock skew", () => {
           { kind: "respond" }
         >;
         const chunk = Math.ceil((answer.body ?? "").length / 5);
-        return { ...answer, kind: "trickle", chunk, everyMs: 40 };
+        return { ...answer, kind: "trickle", chunk, everyMs: 150 };
       };
     const pool = slowly(skewedService({ kind: "respond", body: JSON.stringify(POOL) }));
     server.script(pool, pool);
