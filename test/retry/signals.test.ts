@@ -42,6 +42,17 @@ describe("abort plumbing", () => {
     unlink();
   });
 
+  it("linkedController aborts after its timeout, unless undone first", async () => {
+    const [timed] = linkedController([], 5);
+    const [cleared, clear] = linkedController([], 5);
+    clear();
+    const [untimed] = linkedController([], 0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(timed.signal.aborted).toBe(true);
+    expect(cleared.signal.aborted).toBe(false);
+    expect(untimed.signal.aborted).toBe(false);
+  });
+
   it("untilAborted settles like the promise, or rejects with the signal's reason", async () => {
     await expect(untilAborted(Promise.resolve(1))).resolves.toBe(1);
     const controller = new AbortController();
