@@ -109,13 +109,16 @@ export class StandardRetryStrategy implements RetryStrategy {
     return firstToken;
   }
 
-  async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
+  async refreshRetryTokenForRetry(
+    token: RetryToken,
+    { errorType, error, retryAfterHint }: RetryErrorInfo,
+  ): Promise<RetryToken> {
     const { clock, quota, rateLimiter, backoff } = this;
     const now = clock.now();
-    const { errorType, error, retryAfterHint } = info;
     const throttling = errorType === "THROTTLING";
     if (throttling) rateLimiter?.throttled(now);
     const retry = token.getRetryCount() + 1;
+    // Throttled and refused requests cost the service nothing: their retries cost less.
     const cost =
       throttling || classifyFailure(error) === "transient"
         ? quota.settings.cheapRetryCost
@@ -125,11 +128,12 @@ export class StandardRetryStrategy implements RetryStrategy {
     if (errorType === "CLIENT_ERROR" || retry >= this.maxAttempts || !quota.take(cost)) {
       throw new Error("No retry");
     }
-    // The backoff wait, stretched to a `Retry-After` the server gave (up to the cap).
+    // The backoff wait, stretched to a `Retry-After` the server gave (up to the cap; an
+    // invalid date is no hint).
     const { cap } = backoff;
     const wait = Math.max(
       fullJitter(retry, throttling ? backoff.throttlingBase : backoff.base, cap, this.random),
-      Math.min(cap, Math.ceil(retryAfterHint ? retryAfterHint.getTime() - now : 0)),
+      Math.min(cap, Math.ceil(retryAfterHint ? retryAfterHint.getTime() - now : 0)) || 0,
     );
     // In `adaptive` mode the retry goes no sooner than the limiter allows, either.
     return retryToken(retry, wait + (rateLimiter?.reserve(now + wait) ?? 0), cost);
