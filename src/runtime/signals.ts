@@ -42,20 +42,18 @@ export function onAbort(signal: AbortSignalLike, listener: () => void): () => vo
  * one listener per request.
  */
 export function linkedController(
-  parents: readonly (AbortSignalLike | undefined)[],
+  parents: readonly AbortSignalLike[],
   timeout = 0,
 ): [AbortController, () => void] {
   const controller = new AbortController();
-  const stops = parents.map(
-    (parent) => parent && onAbort(parent, () => controller.abort(parent.reason)),
-  );
+  const stops = parents.map((parent) => onAbort(parent, () => controller.abort(parent.reason)));
   const timer =
     timeout > 0 && timeout < Infinity ? setTimeout(() => controller.abort(), timeout) : undefined;
   return [
     controller,
     () => {
       clearTimeout(timer);
-      for (const stop of stops) stop?.();
+      for (const stop of stops) stop();
     },
   ];
 }

@@ -31,7 +31,7 @@ describe("abort plumbing", () => {
 
   it("linkedController aborts with the first parent's reason, and detaches on undo", () => {
     const parent = new AbortController();
-    const [child, unlink] = linkedController([undefined, parent.signal]);
+    const [child, unlink] = linkedController([new AbortController().signal, parent.signal]);
     parent.abort("why");
     expect(child.signal).toMatchObject({ aborted: true, reason: "why" });
     const other = new AbortController();
