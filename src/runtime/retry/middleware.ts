@@ -120,11 +120,11 @@ export function retryMiddleware(
   };
 }
 
-/** A `Retry-After` header (whole seconds or an HTTP date) as the time to retry at. */
+/** A `Retry-After` header (seconds or an HTTP date) as the time to retry at. */
 function retryAfter(response: HttpResponse | undefined, now: number): Date | undefined {
   const value = response && headerValue(response.headers ?? {}, "retry-after");
-  const at = value && (/^\s*\d+\s*$/.test(value) ? now + Number(value) * 1000 : Date.parse(value));
-  // NaN (unreadable) and 0 (the epoch) are no hint.
+  // A date is not a number, and NaN (unreadable) or 0 (the epoch) is no hint.
+  const at = value && (now + Number(value) * 1000 || Date.parse(value));
   return at ? new Date(at) : undefined;
 }
 
