@@ -103,9 +103,8 @@ export class StandardRetryStrategy implements RetryStrategy {
     _scope: string,
     options?: { abortSignal?: AbortSignalLike | undefined },
   ): Promise<RetryToken> {
-    const { clock, rateLimiter } = this;
-    const wait = rateLimiter?.reserve(clock.now());
-    if (wait) await clock.sleep(wait, options?.abortSignal);
+    const wait = this.rateLimiter?.reserve(this.clock.now());
+    if (wait) await this.clock.sleep(wait, options?.abortSignal);
     return firstToken;
   }
 
@@ -113,30 +112,26 @@ export class StandardRetryStrategy implements RetryStrategy {
     token: RetryToken,
     { errorType, error, retryAfterHint }: RetryErrorInfo,
   ): Promise<RetryToken> {
-    const { clock, quota, rateLimiter, backoff } = this;
-    const now = clock.now();
+    const now = this.clock.now();
     const throttling = errorType === "THROTTLING";
-    if (throttling) rateLimiter?.throttled(now);
+    if (throttling) this.rateLimiter?.throttled(now);
     const retry = token.getRetryCount() + 1;
-    // Throttled and refused requests cost the service nothing: their retries cost less.
-    const cost =
-      throttling || classifyFailure(error) === "transient"
-        ? quota.settings.cheapRetryCost
-        : quota.settings.retryCost;
+    const { retryCost, cheapRetryCost } = this.quota.settings;
+    const cost = throttling || classifyFailure(error) === "transient" ? cheapRetryCost : retryCost;
     // Client errors, attempts or quota used up. The client reports the failure itself, so the
     // message is never seen there.
-    if (errorType === "CLIENT_ERROR" || retry >= this.maxAttempts || !quota.take(cost)) {
+    if (errorType === "CLIENT_ERROR" || retry >= this.maxAttempts || !this.quota.take(cost)) {
       throw new Error("No retry");
     }
     // The backoff wait, stretched to a `Retry-After` the server gave (up to the cap; an
     // invalid date is no hint).
-    const { cap } = backoff;
+    const { base, throttlingBase, cap } = this.backoff;
     const wait = Math.max(
-      fullJitter(retry, throttling ? backoff.throttlingBase : backoff.base, cap, this.random),
+      fullJitter(retry, throttling ? throttlingBase : base, cap, this.random),
       Math.min(cap, Math.ceil(retryAfterHint ? retryAfterHint.getTime() - now : 0)) || 0,
     );
     // In `adaptive` mode the retry goes no sooner than the limiter allows, either.
-    return retryToken(retry, wait + (rateLimiter?.reserve(now + wait) ?? 0), cost);
+    return retryToken(retry, wait + (this.rateLimiter?.reserve(now + wait) ?? 0), cost);
   }
 
   recordSuccess(token: RetryToken): void {
