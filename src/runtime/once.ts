@@ -5,7 +5,7 @@
 export function once<T>(read: () => Promise<T>): () => Promise<T> {
   let kept: Promise<T> | undefined;
   return () => {
-    if (kept === undefined) {
+    if (!kept) {
       kept = read();
       kept.catch(() => {
         kept = undefined;

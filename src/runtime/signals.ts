@@ -5,7 +5,7 @@
 export interface AbortSignalLike {
   readonly aborted: boolean;
   readonly reason?: unknown;
-  addEventListener?(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+  addEventListener?(type: "abort", listener: () => void): void;
   removeEventListener?(type: "abort", listener: () => void): void;
   onabort?: unknown;
 }
@@ -20,7 +20,7 @@ export function onAbort(signal: AbortSignalLike, listener: () => void): () => vo
     }
   };
   if (signal.aborted) fire();
-  else if (signal.addEventListener) signal.addEventListener("abort", fire, { once: true });
+  else if (signal.addEventListener) signal.addEventListener("abort", fire);
   else {
     // A signal with only `onabort`: chain onto the handler that is there.
     const previous = signal.onabort;
@@ -36,21 +36,24 @@ export function onAbort(signal: AbortSignalLike, listener: () => void): () => vo
 }
 
 /**
- * An AbortController that aborts, with the same reason, as soon as any of `parents` does, and
- * the undo that detaches it from them, so a long-lived signal (a client's, say) does not
- * collect one listener per request.
+ * An AbortController that aborts, with the same reason, as soon as any of `parents` does, or
+ * without one after `timeout` ms (0 and Infinity: never); and the undo that clears the timer
+ * and detaches it from the parents, so a long-lived signal (a client's, say) does not collect
+ * one listener per request.
  */
 export function linkedController(
-  parents: readonly (AbortSignalLike | undefined)[],
+  parents: readonly AbortSignalLike[],
+  timeout = 0,
 ): [AbortController, () => void] {
   const controller = new AbortController();
-  const stops = parents.map(
-    (parent) => parent && onAbort(parent, () => controller.abort(parent.reason)),
-  );
+  const stops = parents.map((parent) => onAbort(parent, () => controller.abort(parent.reason)));
+  const timer =
+    timeout > 0 && timeout < Infinity ? setTimeout(() => controller.abort(), timeout) : undefined;
   return [
     controller,
     () => {
-      for (const stop of stops) stop?.();
+      clearTimeout(timer);
+      for (const stop of stops) stop();
     },
   ];
 }

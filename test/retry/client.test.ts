@@ -162,6 +162,27 @@ describe("the retry middleware", () => {
     expect(asked).toBe(0);
   });
 
+  it("waits until a Retry-After time, given in seconds or as an HTTP date", async () => {
+    const now = Date.parse("2030-01-01T00:00:00Z");
+    const sleeps: number[] = [];
+    const clock = { now: () => now, sleep: async (ms: number) => void sleeps.push(ms) };
+    const throttled = (retryAfter: string) => ({
+      ...json({ __type: "TooManyRequestsException" }, 429),
+      headers: { "retry-after": retryAfter },
+    });
+    const { client: c } = client(
+      [
+        throttled("2"),
+        throttled("Tue, 01 Jan 2030 00:00:03 GMT"),
+        throttled("soon"),
+        json({ IdentityId: "x" }),
+      ],
+      { retryStrategy: new StandardRetryStrategy({ clock, maxAttempts: 4, random: () => 0 }) },
+    );
+    await c.send(new GetIdCommand({ IdentityPoolId: "us-east-1:1" }));
+    expect(sleeps).toEqual([2000, 3000, 0]);
+  });
+
   it("signs with the systemClockOffset option", async () => {
     const { client: c, handler } = client([json(pool)], { systemClockOffset: 2 * 86_400_000 });
     await c.send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }));

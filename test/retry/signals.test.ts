@@ -31,7 +31,7 @@ describe("abort plumbing", () => {
 
   it("linkedController aborts with the first parent's reason, and detaches on undo", () => {
     const parent = new AbortController();
-    const [child, unlink] = linkedController([undefined, parent.signal]);
+    const [child, unlink] = linkedController([new AbortController().signal, parent.signal]);
     parent.abort("why");
     expect(child.signal).toMatchObject({ aborted: true, reason: "why" });
     const other = new AbortController();
@@ -40,6 +40,17 @@ describe("abort plumbing", () => {
     other.abort();
     expect(detached.signal.aborted).toBe(false);
     unlink();
+  });
+
+  it("linkedController aborts after its timeout, unless undone first", async () => {
+    const [timed] = linkedController([], 5);
+    const [cleared, clear] = linkedController([], 5);
+    clear();
+    const [untimed] = linkedController([], 0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(timed.signal.aborted).toBe(true);
+    expect(cleared.signal.aborted).toBe(false);
+    expect(untimed.signal.aborted).toBe(false);
   });
 
   it("untilAborted settles like the promise, or rejects with the signal's reason", async () => {

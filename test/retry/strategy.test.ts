@@ -107,6 +107,11 @@ describe("StandardRetryStrategy", () => {
       random: () => 0,
     }).refreshRetryTokenForRetry(token, { ...throttled, retryAfterHint: new Date(T0 + 3_600_000) });
     expect(late.getRetryDelay()).toBe(20_000);
+    const invalid = await new StandardRetryStrategy({
+      clock,
+      random: () => 0.5,
+    }).refreshRetryTokenForRetry(token, { ...throttled, retryAfterHint: new Date(Number.NaN) });
+    expect(invalid.getRetryDelay()).toBe(500);
   });
 
   it.each([0, -1, 2.5, Number.NaN])("refuses maxAttempts %s with a ConfigurationError", (n) => {

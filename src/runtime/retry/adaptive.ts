@@ -93,7 +93,7 @@ export function rateLimiter(overrides?: Partial<RateLimiterSettings>): RateLimit
       if (!limiting) return 0;
       refill(at);
       tokens -= 1;
-      return tokens >= 0 ? 0 : Math.ceil((-tokens / rate(at)) * 1000);
+      return Math.max(0, Math.ceil((-tokens / rate(at)) * 1000));
     },
     throttled(now) {
       let sent = rate(now);

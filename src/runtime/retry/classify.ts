@@ -28,24 +28,20 @@ const THROTTLING_NAMES = new Set(
 export function classifyFailure(error: unknown): FailureKind {
   const { name, $fault, $metadata } = Object(error);
   const status = $metadata?.httpStatusCode;
-  // Once the status line arrived the request had surely been received.
-  const answered = typeof status === "number";
-  const codes = platform.socketCodes;
-  const notSent = !answered && !!codes?.notSent.has(errorCode(error) as string);
-  switch (name) {
-    case "AbortError":
-    case "ResponseTooLargeError":
-      return "not-retryable";
-    case "TimeoutError":
-      return "sent-unknown";
-    case "NetworkError":
-      return notSent ? "transient" : "sent-unknown";
+  if (name === "AbortError" || name === "ResponseTooLargeError") return "not-retryable";
+  if (name === "TimeoutError") return "sent-unknown";
+  // Before the status line arrived the socket's code tells whether the request left. Errors of
+  // other request handlers (NodeHttpHandler, say) carry it too.
+  if (typeof status !== "number") {
+    const code = errorCode(error) as string;
+    const sockets = platform.socketCodes;
+    if (sockets?.notSent.has(code)) return "transient";
+    return name === "NetworkError" || sockets?.sentUnknown.has(code)
+      ? "sent-unknown"
+      : "not-retryable";
   }
-  if (!answered) {
-    // Errors of other request handlers (NodeHttpHandler, say) carry the socket's code.
-    if (notSent) return "transient";
-    return codes?.sentUnknown.has(errorCode(error) as string) ? "sent-unknown" : "not-retryable";
-  }
+  // Once it arrived the request had surely been received.
+  if (name === "NetworkError") return "sent-unknown";
   if (THROTTLING_NAMES.has(name) || status === 429) return "throttling";
   // A 2xx that still failed: the body was unreadable, but the service did the work.
   if (status >= 200 && status < 300) return "sent-unknown";

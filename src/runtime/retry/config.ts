@@ -64,10 +64,10 @@ export interface ResolvedRetryConfig {
 
 export function resolveRetryConfig(config: RetryClientConfig): ResolvedRetryConfig {
   let settings: RetrySettings | undefined;
-  const offset = config.systemClockOffset;
+  const { systemClockOffset: offset = 0 } = config;
   return {
     retrySettings: () => {
-      if (offset !== undefined && !Number.isFinite(offset)) {
+      if (!Number.isFinite(offset)) {
         throw optionError("systemClockOffset", "a finite number of milliseconds", offset);
       }
       settings ??= {
@@ -76,20 +76,17 @@ export function resolveRetryConfig(config: RetryClientConfig): ResolvedRetryConf
       };
       return settings;
     },
-    systemClockOffset: Number.isFinite(offset) ? (offset as number) : 0,
+    systemClockOffset: Number.isFinite(offset) ? offset : 0,
   };
 }
 
 function makeStrategy({ retryStrategy, retryMode, maxAttempts }: RetryClientConfig): RetryStrategy {
   if (retryStrategy) return retryStrategy as RetryStrategy;
-  const Strategy =
-    retryMode === "adaptive"
-      ? AdaptiveRetryStrategy
-      : (retryMode ?? "standard") === "standard"
-        ? StandardRetryStrategy
-        : undefined;
-  if (!Strategy) throw optionError("retryMode", '"standard" or "adaptive"', retryMode);
-  return new Strategy({ maxAttempts });
+  const mode = retryMode ?? "standard";
+  if (mode !== "standard" && mode !== "adaptive") {
+    throw optionError("retryMode", '"standard" or "adaptive"', retryMode);
+  }
+  return new (mode === "adaptive" ? AdaptiveRetryStrategy : StandardRetryStrategy)({ maxAttempts });
 }
 
 /** Checks a `requestTimeout` option; 0 and Infinity mean no timeout. */

@@ -1,6 +1,4 @@
 import type {
-  FinalizeHandler,
-  FinalizeHandlerArguments,
   FinalizeHandlerOutput,
   FinalizeRequestMiddleware,
   HttpRequest,
@@ -12,8 +10,8 @@ import { systemClock } from "../clock.js";
 import type { OperationContext } from "../middleware.js";
 import { cloneRequest, headerValue } from "../protocol.js";
 import { linkedController, untilAborted } from "../signals.js";
-import { AbortError, TimeoutError } from "../transport/errors.js";
-import { type CallState, callState } from "./attempt.js";
+import { AbortError, type RequestFailureOptions, TimeoutError } from "../transport/errors.js";
+import { callState } from "./attempt.js";
 import { classifyFailure, mayRetry, retryErrorType } from "./classify.js";
 import { checkTimeout, type ResolvedRetryConfig } from "./config.js";
 
@@ -38,29 +36,52 @@ export function retryMiddleware(
     const call = callState(context);
     const callerSignal = call.options?.abortSignal;
     // Only a call with its own signal needs a signal of its own; the rest share the client's.
-    const [controller, unlink] = callerSignal
-      ? linkedController([callerSignal, lifetime])
-      : [undefined, () => {}];
+    const [controller, unlink] = callerSignal ? linkedController([callerSignal, lifetime]) : [];
     const signal = controller?.signal ?? lifetime;
     const progress: Progress = { attempts: 0, totalRetryDelay: 0 };
+    let stopAttempt: (() => void) | undefined;
     try {
       if (signal.aborted) throw signal.reason;
       const { strategy, requestTimeout } = config.retrySettings();
       const timeout = checkTimeout(call.options?.requestTimeout ?? requestTimeout);
       const clock = strategy.clock ?? systemClock;
+      // Starts an attempt, with a signal of its own for the request handler: it aborts with
+      // the call's, or when the timeout fires. An auth scheme that sends again starts another.
+      call.resend = () => {
+        stopAttempt?.();
+        progress.attempts += 1;
+        call.response = undefined;
+        const [attempt, stop] = linkedController([signal], timeout);
+        call.signal = attempt.signal;
+        stopAttempt = stop;
+      };
       let token = await untilAborted(
         strategy.acquireInitialRetryToken(operation.service.sdkId, { abortSignal: signal }),
         signal,
       );
       for (;;) {
         if (signal.aborted) throw signal.reason;
-        const [result, error] = await runAttempt(next, args, call, signal, timeout, progress);
+        call.resend();
+        let result: FinalizeHandlerOutput<MetadataBearer> | undefined;
+        let error: unknown;
+        try {
+          // A fresh copy each time: signing and user middleware add headers to the request.
+          result = await next({ ...args, request: cloneRequest(args.request as HttpRequest) });
+        } catch (thrown) {
+          error = thrown;
+        }
+        stopAttempt?.();
         if (result) {
           strategy.recordSuccess(token);
           recordProgress(result.output, progress);
           return result;
         }
         if (signal.aborted) throw error;
+        if (call.signal?.aborted) {
+          // Only the timeout aborts an attempt alone. What the handler knew of the response
+          // (status, request id, body) stays on the error.
+          error = new TimeoutError(timeout, { ...(error as RequestFailureOptions), cause: error });
+        }
         const kind = classifyFailure(error);
         if (!mayRetry(kind, operation.retrySafe === true)) throw error;
         const retryAfterHint = retryAfter(call.response, clock.now());
@@ -94,71 +115,27 @@ export function retryMiddleware(
       recordProgress(error, progress);
       throw error;
     } finally {
-      unlink();
+      unlink?.();
     }
   };
-}
-
-/**
- * One pass down the rest of the stack, with its own signal and timer: `[result]` or
- * `[, error]`. Counts as an attempt, and so does each request an auth scheme sends again.
- */
-async function runAttempt(
-  next: FinalizeHandler<object, MetadataBearer>,
-  args: FinalizeHandlerArguments<object>,
-  call: CallState,
-  callSignal: AbortSignal,
-  timeout: number,
-  progress: Progress,
-): Promise<[FinalizeHandlerOutput<MetadataBearer> | undefined, unknown?]> {
-  // The attempt's own signal, which the request handler gets: it aborts with the call's, or
-  // when the timeout fires.
-  const [attempt, unlink] = linkedController([callSignal]);
-  let timedOut = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // Starts the attempt; an auth scheme that sends the request again starts another.
-  call.resend = () => {
-    progress.attempts += 1;
-    call.response = undefined;
-    clearTimeout(timer);
-    if (timeout > 0 && timeout < Infinity) {
-      timer = setTimeout(() => {
-        timedOut = true;
-        attempt.abort();
-      }, timeout);
-    }
-  };
-  call.resend();
-  call.signal = attempt.signal;
-  try {
-    // A fresh copy each time: signing and user middleware add headers to the request.
-    return [await next({ ...args, request: cloneRequest(args.request as HttpRequest) })];
-  } catch (thrown) {
-    if (!timedOut || callSignal.aborted) return [undefined, thrown];
-    // What the handler knew of the response (status, request id, body) stays on the error.
-    const { $metadata, bodySnippet } = Object(thrown);
-    return [undefined, new TimeoutError(timeout, { cause: thrown, $metadata, bodySnippet })];
-  } finally {
-    clearTimeout(timer);
-    unlink();
-  }
 }
 
 /** A `Retry-After` header (seconds or an HTTP date) as the time to retry at. */
 function retryAfter(response: HttpResponse | undefined, now: number): Date | undefined {
   const value = response && headerValue(response.headers ?? {}, "retry-after");
-  if (!value) return undefined;
-  const at = /^\d+$/.test(value.trim()) ? now + Number(value) * 1000 : Date.parse(value);
-  return Number.isNaN(at) ? undefined : new Date(at);
+  // A date is not a number, and NaN (unreadable) or 0 (the epoch) is no hint.
+  const at = value && (now + Number(value) * 1000 || Date.parse(value));
+  return at ? new Date(at) : undefined;
 }
 
 /** Writes the call's attempts and total retry delay into `$metadata` of an output or error. */
 function recordProgress(target: unknown, progress: Progress): void {
   const bearer = Object(target);
-  if (typeof bearer.$metadata === "object" && bearer.$metadata !== null) {
-    Object.assign(bearer.$metadata, progress);
-  } else if (classifyFailure(target) !== "not-retryable" && Object.isExtensible(target)) {
-    // A raw network error from another request handler: give it the same metadata.
-    bearer.$metadata = { ...progress };
+  const { $metadata } = bearer;
+  if ($metadata && typeof $metadata === "object") Object.assign($metadata, progress);
+  // A raw network error from another request handler: give it the same metadata (unless it
+  // is frozen).
+  else if (classifyFailure(target) !== "not-retryable") {
+    Reflect.set(bearer, "$metadata", { ...progress });
   }
 }

@@ -58,6 +58,9 @@ const retryToken = (count: number, delay: number, cost?: number): StandardRetryT
   getRetryCost: () => cost,
 });
 
+/** Every call's first token: the same for all, since tokens never change. */
+const firstToken = retryToken(0, 0);
+
 /** A `ConfigurationError` that names the option, the rule it breaks and the value given. */
 export const optionError = (option: string, rule: string, value: unknown) =>
   new ConfigurationError(
@@ -102,33 +105,33 @@ export class StandardRetryStrategy implements RetryStrategy {
   ): Promise<RetryToken> {
     const wait = this.rateLimiter?.reserve(this.clock.now());
     if (wait) await this.clock.sleep(wait, options?.abortSignal);
-    return retryToken(0, 0);
+    return firstToken;
   }
 
-  async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
+  async refreshRetryTokenForRetry(
+    token: RetryToken,
+    { errorType, error, retryAfterHint }: RetryErrorInfo,
+  ): Promise<RetryToken> {
     const now = this.clock.now();
-    const throttling = info.errorType === "THROTTLING";
+    const throttling = errorType === "THROTTLING";
     if (throttling) this.rateLimiter?.throttled(now);
     const retry = token.getRetryCount() + 1;
     const { retryCost, cheapRetryCost } = this.quota.settings;
-    const cost =
-      throttling || classifyFailure(info.error) === "transient" ? cheapRetryCost : retryCost;
-    const refusal =
-      info.errorType === "CLIENT_ERROR"
-        ? "client errors are not retried"
-        : retry >= this.maxAttempts
-          ? `all ${this.maxAttempts} attempts were used`
-          : !this.quota.take(cost) && "the retry quota is spent";
-    if (refusal) throw new Error(`No retry: ${refusal}`);
-    // The backoff wait, stretched to a `Retry-After` the server gave (up to the cap).
+    const cost = throttling || classifyFailure(error) === "transient" ? cheapRetryCost : retryCost;
+    // Client errors, attempts or quota used up. The client reports the failure itself, so the
+    // message is never seen there.
+    if (errorType === "CLIENT_ERROR" || retry >= this.maxAttempts || !this.quota.take(cost)) {
+      throw new Error("No retry");
+    }
+    // The backoff wait, stretched to a `Retry-After` the server gave (up to the cap; an
+    // invalid date is no hint).
     const { base, throttlingBase, cap } = this.backoff;
-    const hint = info.retryAfterHint ? info.retryAfterHint.getTime() - now : 0;
-    const backoff = Math.max(
+    const wait = Math.max(
       fullJitter(retry, throttling ? throttlingBase : base, cap, this.random),
-      Math.min(cap, Math.ceil(hint)),
+      Math.min(cap, Math.ceil(retryAfterHint ? retryAfterHint.getTime() - now : 0)) || 0,
     );
     // In `adaptive` mode the retry goes no sooner than the limiter allows, either.
-    return retryToken(retry, backoff + (this.rateLimiter?.reserve(now + backoff) ?? 0), cost);
+    return retryToken(retry, wait + (this.rateLimiter?.reserve(now + wait) ?? 0), cost);
   }
 
   recordSuccess(token: RetryToken): void {
