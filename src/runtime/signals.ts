@@ -1,3 +1,6 @@
+/** The longest delay `setTimeout` can wait. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * The parts of an abort signal the runtime reads. The platform `AbortSignal` fits, and so does
  * the older `@smithy/types` signal that only has `onabort`.
@@ -48,7 +51,10 @@ export function linkedController(
   const controller = new AbortController();
   const stops = parents.map((parent) => onAbort(parent, () => controller.abort(parent.reason)));
   const timer =
-    timeout > 0 && timeout < Infinity ? setTimeout(() => controller.abort(), timeout) : undefined;
+    // Timers overflow past 2^31 - 1 ms (24.8 days) and would fire at once: treat that as never.
+    timeout > 0 && timeout <= MAX_TIMER_MS
+      ? setTimeout(() => controller.abort(), timeout)
+      : undefined;
   return [
     controller,
     () => {

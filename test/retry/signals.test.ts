@@ -47,10 +47,14 @@ describe("abort plumbing", () => {
     const [cleared, clear] = linkedController([], 5);
     clear();
     const [untimed] = linkedController([], 0);
+    // Beyond what a timer can hold (it would fire at once): no timeout.
+    const [tooLong, stopTooLong] = linkedController([], 2 ** 31);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(timed.signal.aborted).toBe(true);
     expect(cleared.signal.aborted).toBe(false);
     expect(untimed.signal.aborted).toBe(false);
+    expect(tooLong.signal.aborted).toBe(false);
+    stopTooLong();
   });
 
   it("untilAborted settles like the promise, or rejects with the signal's reason", async () => {
