@@ -18,17 +18,16 @@ const BLOCK_SIZE = 64;
  * but brings a `tslib` async helper and buffer conversions that a bundle pays for twice.
  */
 export class Sha256 implements Checksum {
-  /** The key XOR-ed with the HMAC pads; undefined for a plain hash. */
-  readonly #innerPad: Uint8Array | undefined;
-  readonly #outerPad: Uint8Array | undefined;
-  #hash = new RawSha256();
+  /** The HMAC key, zero-padded to a block; undefined for a plain hash. */
+  readonly #key: Uint8Array | undefined;
+  #hash!: RawSha256;
 
   constructor(secret?: SourceData) {
-    if (secret === undefined) return;
-    let key = bytes(secret);
-    if (key.byteLength > BLOCK_SIZE) key = hashOf(key);
-    this.#innerPad = new Uint8Array(BLOCK_SIZE).map((_, i) => (key[i] ?? 0) ^ 0x36);
-    this.#outerPad = new Uint8Array(BLOCK_SIZE).map((_, i) => (key[i] ?? 0) ^ 0x5c);
+    if (secret !== undefined) {
+      const key = bytes(secret);
+      this.#key = new Uint8Array(BLOCK_SIZE);
+      this.#key.set(key.byteLength > BLOCK_SIZE ? hashOf(key) : key);
+    }
     this.reset();
   }
 
@@ -38,22 +37,21 @@ export class Sha256 implements Checksum {
 
   async digest(): Promise<Uint8Array> {
     const inner = this.#hash.digest();
-    if (this.#outerPad === undefined) return inner;
-    const outer = new RawSha256();
-    outer.update(this.#outerPad);
-    outer.update(inner);
-    return outer.digest();
+    return this.#key ? hashOf(pad(this.#key, 0x5c), inner) : inner;
   }
 
   reset(): void {
     this.#hash = new RawSha256();
-    if (this.#innerPad) this.#hash.update(this.#innerPad);
+    if (this.#key) this.#hash.update(pad(this.#key, 0x36));
   }
 }
 
-function hashOf(data: Uint8Array): Uint8Array {
+/** The key XOR-ed with one of HMAC's pads. */
+const pad = (key: Uint8Array, byte: number): Uint8Array => key.map((value) => value ^ byte);
+
+function hashOf(...parts: Uint8Array[]): Uint8Array {
   const hash = new RawSha256();
-  hash.update(data);
+  for (const part of parts) hash.update(part);
   return hash.digest();
 }
 
