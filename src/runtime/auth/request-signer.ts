@@ -38,9 +38,11 @@ export function createRequestSigner(
   parts: SigV4Parts,
   options: RequestSignerOptions,
 ): RequestSigner {
+  const { region } = options;
   class Signer extends parts.SignatureV4Base {
     constructor() {
-      super({ ...options, applyChecksum: false });
+      // `applyChecksum` is read only by presigning and `SignatureV4.sign`, not used here.
+      super(options);
     }
 
     async sign(
@@ -49,7 +51,6 @@ export function createRequestSigner(
     ): Promise<HttpRequest> {
       const credentials = await this.credentialProvider();
       this.validateResolvedCredentials(credentials);
-      const region = await this.regionProvider();
       const request = cloneRequest(original);
       for (const name of Object.keys(request.headers)) {
         if (GENERATED_HEADERS.includes(name.toLowerCase())) delete request.headers[name];
