@@ -24,7 +24,7 @@ export interface RequestSignerOptions {
 const ALGORITHM = "AWS4-HMAC-SHA256";
 
 /** Headers a signature sets itself, so values left from an earlier signature must go. */
-const GENERATED_HEADERS = ["authorization", "x-amz-date", "date"];
+const GENERATED_HEADERS = /^(authorization|x-amz-date|date)$/i;
 
 /**
  * A SigV4 request signer made of `@smithy/signature-v4`'s own steps (canonical request,
@@ -53,7 +53,7 @@ export function createRequestSigner(
       this.validateResolvedCredentials(credentials);
       const request = cloneRequest(original);
       for (const name of Object.keys(request.headers)) {
-        if (GENERATED_HEADERS.includes(name.toLowerCase())) delete request.headers[name];
+        if (GENERATED_HEADERS.test(name)) delete request.headers[name];
       }
       const { longDate, shortDate } = this.formatDate(signingDate);
       const scope = parts.createScope(shortDate, region, this.service);
