@@ -28,12 +28,10 @@ export const sigv4: AuthScheme = {
     };
     for (;;) {
       const offset = config.systemClockOffset;
-      const request = await sign(
-        args.request as HttpRequest,
-        config,
-        context.operation.service.signingName,
-        new Date(Date.now() + offset),
-      );
+      const signer = await signerFor(config, context.operation.service.signingName);
+      const request = await signer.sign(args.request as HttpRequest, {
+        signingDate: new Date(Date.now() + offset),
+      });
       try {
         return await next({ ...args, request }).finally(learn);
       } catch (error) {
@@ -54,15 +52,13 @@ export const sigv4: AuthScheme = {
 };
 
 /**
- * Signs with the client's signer for this signing name and Region, made on first use and
- * kept, so the derived signing key is reused across requests of the same day.
+ * The client's signer for this signing name and Region, made on first use and kept, so the
+ * derived signing key is reused across requests of the same day.
  */
-async function sign(
-  request: HttpRequest,
+async function signerFor(
   config: ResolvedClientConfig,
   signingName: string,
-  signingDate: Date,
-): Promise<HttpRequest> {
+): Promise<RequestSigner> {
   const region = await config.region();
   const key = `sigv4:${signingName}:${region}`;
   let signer = config.authCache.get(key) as RequestSigner | undefined;
@@ -76,5 +72,5 @@ async function sign(
     });
     config.authCache.set(key, signer);
   }
-  return signer.sign(request, { signingDate });
+  return signer;
 }
