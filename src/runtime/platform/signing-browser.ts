@@ -62,16 +62,14 @@ function bytes(data: SourceData): Uint8Array {
   return new Uint8Array(data);
 }
 
-const parts: SigV4Parts = {
+/**
+ * The signer's parts, imported statically: a bundler then keeps only those, and only in
+ * bundles with a signed operation. Called once per signer.
+ */
+export const loadSigV4Parts = async (): Promise<SigV4Parts> => ({
   SignatureV4Base,
   createScope,
   getPayloadHash,
   getCanonicalHeaders,
   getSigningKey,
-};
-
-/**
- * The signer's parts, imported statically: a bundler then keeps only those, and only in
- * bundles with a signed operation.
- */
-export const loadSigV4Parts = async (): Promise<SigV4Parts> => parts;
+});
