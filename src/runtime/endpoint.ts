@@ -3,6 +3,7 @@ import { platform } from "#platform";
 import { ConfigurationError } from "./errors.js";
 import { once } from "./once.js";
 import type { ServiceDefinition } from "./operation.js";
+import { requestUrl } from "./transport/fetch.js";
 
 /** Endpoint rules as the generator compiles them. */
 export interface CompiledEndpointRules {
@@ -107,9 +108,7 @@ function customEndpoint(
 /** The endpoint as the URL string the rules take, checked so a typo fails clearly. */
 function endpointString(value: string | URL | Endpoint, source: string): string {
   const text =
-    typeof value === "string" || value instanceof URL
-      ? String(value)
-      : `${value.protocol.replace(/:?$/, ":")}//${value.hostname}${value.port ? `:${value.port}` : ""}${value.path ?? "/"}`;
+    typeof value === "string" || value instanceof URL ? String(value) : requestUrl(value);
   try {
     new URL(text);
   } catch {

@@ -143,13 +143,22 @@ function snippetOf(text: string): string | undefined {
   return bodySnippet(text.slice(0, 1024)) || undefined;
 }
 
-/** Rebuilds the absolute URL of an `HttpRequest`. */
-export function requestUrl(request: HttpRequest): string {
-  const port = request.port ? `:${request.port}` : "";
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(request.query ?? {})) {
-    for (const item of [value ?? []].flat()) query.append(name, item);
+/**
+ * Rebuilds the absolute URL of an `HttpRequest`, or of an `Endpoint` (whose protocol may lack
+ * its colon, and whose path may be missing).
+ */
+export function requestUrl({
+  protocol,
+  hostname,
+  port,
+  path = "/",
+  query = {},
+}: Pick<HttpRequest, "protocol" | "hostname" | "port" | "path" | "query">): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    for (const item of [value ?? []].flat()) search.append(name, item);
   }
-  const search = query.size > 0 ? `?${query}` : "";
-  return `${request.protocol}//${request.hostname}${port}${request.path}${search}`;
+  return `${protocol.replace(/:?$/, ":")}//${hostname}${port ? `:${port}` : ""}${path}${
+    search.size > 0 ? `?${search}` : ""
+  }`;
 }
