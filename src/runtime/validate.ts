@@ -20,7 +20,7 @@ export interface Violation {
 export class ValidationError extends Error {
   override readonly name = "ValidationError";
   readonly $fault = "client";
-  readonly violations: readonly Violation[];
+  declare readonly violations: readonly Violation[];
 
   constructor(operation: string, violations: readonly Violation[]) {
     const count = violations.length;
