@@ -28,8 +28,8 @@ export function assertSecureTransport(operation: OperationDefinition, request: H
   if (!why) return;
   throw new ConfigurationError(
     "allowInsecureEndpoint",
-    `Refusing to send ${operation.name} to ${request.hostname} over unencrypted ${scheme}://: ` +
-      `${why}. Use an https:// endpoint, or set allowInsecureEndpoint: true if the network is trusted.`,
+    `Refusing to send ${operation.name} to ${request.hostname} over ${scheme}://: ${why}. ` +
+      "Use https://, or allowInsecureEndpoint: true on a trusted network.",
   );
 }
 
