@@ -90,7 +90,12 @@ function checkString(
   path: string,
   prefix = "",
 ) {
-  if (schema.length) checkSize(out, schema.length, codePoints(value), `${prefix}length`, path);
+  if (schema.length) {
+    // Smithy counts string length in Unicode code points, not UTF-16 units.
+    let count = 0;
+    for (const _ of value) count++;
+    checkSize(out, schema.length, count, `${prefix}length`, path);
+  }
   if (schema.pattern && !schema.pattern.test(value)) {
     const actual = schema.sensitive ? SENSITIVE : JSON.stringify(value);
     report(out, path, `${prefix}pattern`, schema.pattern.source, actual);
@@ -163,13 +168,6 @@ function check(out: Violation[], schema: Schema, value: any, path: string): void
 function mismatch(out: Violation[], path: string, value: unknown, expected: string) {
   const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
   report(out, path || "input", "type", expected, actual);
-}
-
-/** Smithy counts string length in Unicode code points, not UTF-16 units. */
-function codePoints(value: string): number {
-  let count = 0;
-  for (const _ of value) count++;
-  return count;
 }
 
 function join(path: string, member: string): string {
