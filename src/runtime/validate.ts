@@ -152,14 +152,15 @@ function check(out: Violation[], schema: Schema, value: any, path: string): void
     }
   } else {
     // Own members only, as only those are sent (see `walk`).
+    const prefix = path && `${path}.`;
     for (const name of schema.required ?? []) {
       if (!Object.hasOwn(value, name) || value[name] == null) {
-        report(out, join(path, name), "required", "a value", "missing");
+        report(out, prefix + name, "required", "a value", "missing");
       }
     }
     for (const name in schema.members) {
       const item = Object.hasOwn(value, name) ? value[name] : undefined;
-      if (item != null) check(out, schema.members[name]!, item, join(path, name));
+      if (item != null) check(out, schema.members[name]!, item, prefix + name);
     }
   }
 }
@@ -168,8 +169,4 @@ function check(out: Violation[], schema: Schema, value: any, path: string): void
 function mismatch(out: Violation[], path: string, value: unknown, expected: string) {
   const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
   report(out, path || "input", "type", expected, actual);
-}
-
-function join(path: string, member: string): string {
-  return path ? `${path}.${member}` : member;
 }
