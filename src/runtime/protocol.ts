@@ -142,15 +142,14 @@ export function deserializeError(
 }
 
 /** The metadata every output and error carries about the response it came from. */
-export function responseMetadata(response: HttpResponse): ResponseMetadata {
-  const header = (name: string) => stringField(response.headers, name);
+export function responseMetadata({ statusCode, headers }: HttpResponse): ResponseMetadata {
   const metadata: Record<string, unknown> = {
-    httpStatusCode: response.statusCode,
+    httpStatusCode: statusCode,
     attempts: 1,
     totalRetryDelay: 0,
-    requestId: header("x-amzn-requestid") ?? header("x-amz-request-id"),
-    extendedRequestId: header("x-amz-id-2"),
-    cfId: header("x-amz-cf-id"),
+    requestId: stringField(headers, "x-amzn-requestid") ?? stringField(headers, "x-amz-request-id"),
+    extendedRequestId: stringField(headers, "x-amz-id-2"),
+    cfId: stringField(headers, "x-amz-cf-id"),
   };
   // Ids the response lacks are left out, not set to undefined.
   for (const field in metadata) if (metadata[field] === undefined) delete metadata[field];
