@@ -128,9 +128,7 @@ export function deserializeError(
     const error = new modeled({ message, $metadata });
     const schema = service.errorSchemas?.[code];
     // The modelled members become fields; `message` stays the one read above.
-    return schema
-      ? Object.assign(error, fromWire(data, schema), { message: error.message })
-      : error;
+    return Object.assign(error, schema && fromWire(data, schema), { message: error.message });
   }
   return baseError(
     operation,
