@@ -26,7 +26,7 @@ export function redact(value: unknown, schema: Schema, secrets?: string[]): unkn
 /** Whether a value of this schema can hold a sensitive value anywhere. */
 export function containsSensitive(schema: Schema): boolean {
   return (
-    schema.sensitive === true ||
+    schema.sensitive ||
     (schema.kind === "list" && containsSensitive(schema.member)) ||
     (schema.kind === "map" && containsSensitive(schema.value)) ||
     (schema.kind === "structure" && Object.values(schema.members).some(containsSensitive))
