@@ -3,6 +3,7 @@ import { platform } from "#platform";
 import { ConfigurationError } from "./errors.js";
 import { once } from "./once.js";
 import type { ServiceDefinition } from "./operation.js";
+import { requestUrl } from "./transport/fetch.js";
 
 /** Endpoint rules as the generator compiles them. */
 export interface CompiledEndpointRules {
@@ -48,6 +49,7 @@ export function resolveEndpointConfig(
   region: () => Promise<string | undefined>,
 ): () => Promise<URL> {
   const { parameters, resolve } = service.endpointRules;
+  const { endpoint: custom } = config;
   const flag = (name: "useFipsEndpoint" | "useDualstackEndpoint") => {
     const option = config[name];
     return typeof option === "function"
@@ -59,7 +61,15 @@ export function resolveEndpointConfig(
     "AWS::Region": region,
     "AWS::UseFIPS": flag("useFipsEndpoint"),
     "AWS::UseDualStack": flag("useDualstackEndpoint"),
-    "SDK::Endpoint": customEndpoint(service, config.endpoint),
+    // The option, else (Node, read once) `AWS_ENDPOINT_URL_<SERVICE>` or `AWS_ENDPOINT_URL`.
+    "SDK::Endpoint":
+      custom === undefined
+        ? once(async () => {
+            const configured = platform.environment?.endpointUrl(service.sdkId);
+            return configured && endpointString(configured.value, configured.variable);
+          })
+        : async () =>
+            endpointString(await (typeof custom === "function" ? custom() : custom), "endpoint"),
   };
   const cache = new Map<string, URL>();
   const lookup = async () => {
@@ -79,37 +89,16 @@ export function resolveEndpointConfig(
     return url;
   };
   // With no provider function among the options, the parameters never change: look up once.
-  const options = [
-    config.region,
-    config.useFipsEndpoint,
-    config.useDualstackEndpoint,
-    config.endpoint,
-  ];
+  const options = [config.region, config.useFipsEndpoint, config.useDualstackEndpoint, custom];
   const endpoint = options.some((option) => typeof option === "function") ? lookup : once(lookup);
   // A copy, so a caller that changes the URL cannot change the cache.
   return async () => new URL(await endpoint());
 }
 
-function customEndpoint(
-  service: ServiceDefinition,
-  option: EndpointConfig["endpoint"],
-): () => Promise<string | undefined> {
-  if (option !== undefined) {
-    return async () =>
-      endpointString(await (typeof option === "function" ? option() : option), "endpoint");
-  }
-  return once(async () => {
-    const configured = platform.environment?.endpointUrl(service.sdkId);
-    return configured && endpointString(configured.value, configured.variable);
-  });
-}
-
 /** The endpoint as the URL string the rules take, checked so a typo fails clearly. */
 function endpointString(value: string | URL | Endpoint, source: string): string {
   const text =
-    typeof value === "string" || value instanceof URL
-      ? String(value)
-      : `${value.protocol.replace(/:?$/, ":")}//${value.hostname}${value.port ? `:${value.port}` : ""}${value.path ?? "/"}`;
+    typeof value === "string" || value instanceof URL ? String(value) : requestUrl(value);
   try {
     new URL(text);
   } catch {

@@ -19,10 +19,11 @@ export interface ServiceErrorOptions extends ModeledErrorOptions {
  * so `error instanceof ServiceException` holds for these too) but without its bundle cost.
  */
 export class ServiceError extends Error {
+  // `declare`d: the constructor sets them, so the build emits no empty definitions.
   /** Whether the caller (`client`) or the service (`server`) is at fault. */
-  readonly $fault: "client" | "server";
+  declare readonly $fault: "client" | "server";
   /** The response the error came from: status, request id, attempts. */
-  readonly $metadata: ResponseMetadata;
+  declare readonly $metadata: ResponseMetadata;
 
   constructor(options: ServiceErrorOptions) {
     super(options.message);
@@ -45,7 +46,7 @@ export type ModeledErrorClass = new (options: ModeledErrorOptions) => ServiceErr
 export class ConfigurationError extends Error {
   override readonly name = "ConfigurationError";
   readonly $fault = "client";
-  readonly option: string;
+  declare readonly option: string;
 
   constructor(option: string, message: string) {
     super(message);

@@ -18,12 +18,9 @@ export type Visit = (value: unknown, schema: Schema, fits: boolean) => unknown;
  */
 export function walk(value: unknown, schema: Schema, visit: Visit): unknown {
   const { kind } = schema;
+  const keyed = kind === "map" || kind === "structure";
   const fits =
-    kind === "list"
-      ? Array.isArray(value)
-      : kind === "map" || kind === "structure"
-        ? isPlainObject(value)
-        : value != null;
+    kind === "list" ? Array.isArray(value) : keyed ? isPlainObject(value) : value != null;
   const result = visit(value, schema, fits);
   if (result !== DESCEND) return result;
   if (kind === "list") {
@@ -34,7 +31,7 @@ export function walk(value: unknown, schema: Schema, visit: Visit): unknown {
     }
     return items;
   }
-  if (kind !== "map" && kind !== "structure") return value;
+  if (!keyed) return value;
   const source = value as Record<string, unknown>;
   let out: Record<string, unknown> = {};
   // Own properties only: an inherited `toString` (or a polluted prototype) is not a member.

@@ -73,11 +73,22 @@ export function loggingMiddleware(
         return result;
       } catch (error) {
         // Never the error object, which may carry more.
-        const summary = summarize(error);
-        const metadata = (error as { $metadata?: ResponseMetadata } | null)?.$metadata;
+        const { $fault, $metadata: metadata } = Object(error) as {
+          $fault?: unknown;
+          $metadata?: ResponseMetadata;
+        };
+        const summary: { name: string; message: string; $fault?: unknown } =
+          error instanceof Error
+            ? { name: error.name, message: error.message, ...($fault ? { $fault } : {}) }
+            : { name: typeof error, message: String(error) };
         if (perAttempt) {
-          const { name, $fault } = summary;
-          log("debug", { ...start, statusCode: metadata?.httpStatusCode, error: { name, $fault } });
+          // The summary's fault, not the thrown value's: a non-Error's `$fault` is not reported.
+          const { name, $fault: fault } = summary;
+          log("debug", {
+            ...start,
+            statusCode: metadata?.httpStatusCode,
+            error: { name, $fault: fault },
+          });
         } else {
           log(summary.$fault === "client" ? "warn" : "error", {
             ...start,
@@ -89,11 +100,4 @@ export function loggingMiddleware(
       }
     };
   };
-}
-
-/** What the logs say about a failed call. */
-function summarize(error: unknown): { name: string; message: string; $fault?: unknown } {
-  if (!(error instanceof Error)) return { name: typeof error, message: String(error) };
-  const { $fault } = error as { $fault?: unknown };
-  return { name: error.name, message: error.message, ...($fault ? { $fault } : {}) };
 }

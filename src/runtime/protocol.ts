@@ -61,7 +61,11 @@ export function deserializeOutput(
     const shown = containsSensitive(operation.output)
       ? ` (${body.length} characters)`
       : `: ${bodySnippet(body)}`;
-    throw invalidResponse(operation, $metadata, `is not a JSON object${shown}`);
+    throw baseError(
+      operation,
+      $metadata,
+      `HTTP ${$metadata.httpStatusCode} response is not a JSON object${shown}`,
+    );
   }
   const output = (fromWire(parsed, operation.output) ?? {}) as Record<string, unknown>;
   // Members may be missing (the service may leave out what it has no value for), but an
@@ -69,10 +73,10 @@ export function deserializeOutput(
   // empty 200 from a proxy, say.
   const required = operation.output.required ?? [];
   if (required.length > 0 && !required.some((name) => Object.hasOwn(output, name))) {
-    throw invalidResponse(
+    throw baseError(
       operation,
       $metadata,
-      `has none of the members ${operation.name} must return (${required.join(", ")}): ${
+      `HTTP ${$metadata.httpStatusCode} response has none of the members ${operation.name} must return (${required.join(", ")}): ${
         bodySnippet(body) || "empty body"
       }`,
     );
@@ -81,17 +85,15 @@ export function deserializeOutput(
   return output;
 }
 
-function invalidResponse(
+/** The service's base exception, by default for a response that is not this operation's. */
+function baseError(
   operation: OperationDefinition,
   $metadata: ResponseMetadata,
-  problem: string,
+  message: string,
+  name = "InvalidResponseError",
+  $fault: "client" | "server" = "server",
 ): Error {
-  return new operation.service.baseError({
-    name: "InvalidResponseError",
-    $fault: "server",
-    message: `HTTP ${$metadata.httpStatusCode} response ${problem}`,
-    $metadata,
-  });
+  return new operation.service.baseError({ name, $fault, message, $metadata });
 }
 
 /**
@@ -126,28 +128,26 @@ export function deserializeError(
     const error = new modeled({ message, $metadata });
     const schema = service.errorSchemas?.[code];
     // The modelled members become fields; `message` stays the one read above.
-    return schema
-      ? Object.assign(error, fromWire(data, schema), { message: error.message })
-      : error;
+    return Object.assign(error, schema && fromWire(data, schema), { message: error.message });
   }
-  return new service.baseError({
-    name: code || "UnknownError",
-    $fault: status >= 500 ? "server" : "client",
-    message,
+  return baseError(
+    operation,
     $metadata,
-  });
+    message,
+    code || "UnknownError",
+    status >= 500 ? "server" : "client",
+  );
 }
 
 /** The metadata every output and error carries about the response it came from. */
-export function responseMetadata(response: HttpResponse): ResponseMetadata {
-  const header = (name: string) => stringField(response.headers, name);
+export function responseMetadata({ statusCode, headers }: HttpResponse): ResponseMetadata {
   const metadata: Record<string, unknown> = {
-    httpStatusCode: response.statusCode,
+    httpStatusCode: statusCode,
     attempts: 1,
     totalRetryDelay: 0,
-    requestId: header("x-amzn-requestid") ?? header("x-amz-request-id"),
-    extendedRequestId: header("x-amz-id-2"),
-    cfId: header("x-amz-cf-id"),
+    requestId: stringField(headers, "x-amzn-requestid") ?? stringField(headers, "x-amz-request-id"),
+    extendedRequestId: stringField(headers, "x-amz-id-2"),
+    cfId: stringField(headers, "x-amz-cf-id"),
   };
   // Ids the response lacks are left out, not set to undefined.
   for (const field in metadata) if (metadata[field] === undefined) delete metadata[field];

@@ -26,7 +26,7 @@ export function redact(value: unknown, schema: Schema, secrets?: string[]): unkn
 /** Whether a value of this schema can hold a sensitive value anywhere. */
 export function containsSensitive(schema: Schema): boolean {
   return (
-    schema.sensitive === true ||
+    schema.sensitive ||
     (schema.kind === "list" && containsSensitive(schema.member)) ||
     (schema.kind === "map" && containsSensitive(schema.value)) ||
     (schema.kind === "structure" && Object.values(schema.members).some(containsSensitive))
@@ -45,13 +45,13 @@ export function redactHeaders(
   headers: Record<string, string>,
   secrets?: string[],
 ): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => {
-      if (!SECRET_HEADER.test(name)) return [name, value];
-      secrets?.push(value, ...(/Credential=([^/,\s]+)/.exec(value)?.slice(1) ?? []));
-      return [name, SENSITIVE_MARKER];
-    }),
-  );
+  const copy = { ...headers };
+  for (const [name, value] of Object.entries(headers)) {
+    if (!SECRET_HEADER.test(name)) continue;
+    secrets?.push(value, ...(/Credential=([^/,\s]+)/.exec(value)?.slice(1) ?? []));
+    copy[name] = SENSITIVE_MARKER;
+  }
+  return copy;
 }
 
 function collectStrings(value: unknown, out: string[]): void {

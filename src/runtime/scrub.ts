@@ -45,19 +45,17 @@ export function scrubError(error: unknown, secrets: readonly string[]): void {
   ].sort((a, b) => b.length - a.length); // longest first: a secret containing another goes whole
   // Nothing to find, nothing to read: an error's getters are not run for nothing.
   if (needles.length === 0) return;
-  const scrubText = (text: string) =>
-    needles
-      .reduce((out, needle) => out.replaceAll(needle, SENSITIVE_MARKER), text)
-      // Quoted bodies are cut short (with "…"), possibly inside a secret: hide such a start of one.
-      .split("…")
-      .map((part) => needles.reduce(hideCutSecret, part))
-      .join("…");
   let target = error as Record<string, unknown> | null;
   for (let depth = 0; depth < 5 && typeof target === "object" && target !== null; depth++) {
     for (const field of new Set(["message", "stack", ...Object.keys(target)])) {
       const value = target[field];
       if (typeof value !== "string") continue;
-      const clean = scrubText(value);
+      const clean = needles
+        .reduce((out, needle) => out.replaceAll(needle, SENSITIVE_MARKER), value)
+        // Quoted bodies are cut short (with "…"), possibly inside a secret: hide such a start.
+        .split("…")
+        .map((part) => needles.reduce(hideCutSecret, part))
+        .join("…");
       try {
         if (clean !== value) target[field] = clean;
       } catch {

@@ -15,6 +15,16 @@ export interface TransportSecurityConfig {
 }
 
 /**
+ * Whether `hostname` names this machine: `localhost`, `*.localhost`, `::1` (with or without
+ * brackets) or `127.0.0.0/8`, with or without a trailing dot.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return /^((.*\.)?localhost|::1|\[::1\]|127(\.(25[0-5]|2[0-4]\d|[01]?\d?\d)){3})\.?$/i.test(
+    hostname,
+  );
+}
+
+/**
  * Refuses to send `request` unencrypted when that would expose a signature or a response
  * secret, unless the host is loopback. Whether an operation returns secrets comes from its
  * output schema (any sensitive member), so no operation is named here.
@@ -28,15 +38,7 @@ export function assertSecureTransport(operation: OperationDefinition, request: H
   if (!why) return;
   throw new ConfigurationError(
     "allowInsecureEndpoint",
-    `Refusing to send ${operation.name} to ${request.hostname} over unencrypted ${scheme}://: ` +
-      `${why}. Use an https:// endpoint, or set allowInsecureEndpoint: true if the network is trusted.`,
+    `Refusing to send ${operation.name} to ${request.hostname} over ${scheme}://: ${why}. ` +
+      "Use https://, or allowInsecureEndpoint: true on a trusted network.",
   );
-}
-
-/** `localhost`, `*.localhost`, `::1` (with or without brackets) and `127.0.0.0/8`. */
-const LOOPBACK = /^((.*\.)?localhost|::1|\[::1\]|127(\.(25[0-5]|2[0-4]\d|[01]?\d?\d)){3})$/i;
-
-/** Whether `hostname` (a trailing dot allowed) names this machine. */
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK.test(hostname.replace(/\.$/, ""));
 }

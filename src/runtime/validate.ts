@@ -20,7 +20,7 @@ export interface Violation {
 export class ValidationError extends Error {
   override readonly name = "ValidationError";
   readonly $fault = "client";
-  readonly violations: readonly Violation[];
+  declare readonly violations: readonly Violation[];
 
   constructor(operation: string, violations: readonly Violation[]) {
     const count = violations.length;
@@ -90,7 +90,12 @@ function checkString(
   path: string,
   prefix = "",
 ) {
-  if (schema.length) checkSize(out, schema.length, codePoints(value), `${prefix}length`, path);
+  if (schema.length) {
+    // Smithy counts string length in Unicode code points, not UTF-16 units.
+    let count = 0;
+    for (const _ of value) count++;
+    checkSize(out, schema.length, count, `${prefix}length`, path);
+  }
   if (schema.pattern && !schema.pattern.test(value)) {
     const actual = schema.sensitive ? SENSITIVE : JSON.stringify(value);
     report(out, path, `${prefix}pattern`, schema.pattern.source, actual);
@@ -147,14 +152,15 @@ function check(out: Violation[], schema: Schema, value: any, path: string): void
     }
   } else {
     // Own members only, as only those are sent (see `walk`).
+    const prefix = path && `${path}.`;
     for (const name of schema.required ?? []) {
       if (!Object.hasOwn(value, name) || value[name] == null) {
-        report(out, join(path, name), "required", "a value", "missing");
+        report(out, prefix + name, "required", "a value", "missing");
       }
     }
     for (const name in schema.members) {
       const item = Object.hasOwn(value, name) ? value[name] : undefined;
-      if (item != null) check(out, schema.members[name]!, item, join(path, name));
+      if (item != null) check(out, schema.members[name]!, item, prefix + name);
     }
   }
 }
@@ -163,15 +169,4 @@ function check(out: Violation[], schema: Schema, value: any, path: string): void
 function mismatch(out: Violation[], path: string, value: unknown, expected: string) {
   const actual = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
   report(out, path || "input", "type", expected, actual);
-}
-
-/** Smithy counts string length in Unicode code points, not UTF-16 units. */
-function codePoints(value: string): number {
-  let count = 0;
-  for (const _ of value) count++;
-  return count;
-}
-
-function join(path: string, member: string): string {
-  return path ? `${path}.${member}` : member;
 }

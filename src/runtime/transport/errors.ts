@@ -79,8 +79,5 @@ export function errorCode(error: unknown, depth = 0): string | undefined {
   if (typeof error !== "object" || error === null || depth > 4) return undefined;
   const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
   if (typeof code === "string") return code;
-  return (
-    errorCode(cause, depth + 1) ??
-    (Array.isArray(errors) ? errorCode(errors[0], depth + 1) : undefined)
-  );
+  return errorCode(cause, depth + 1) ?? errorCode(Array.isArray(errors) && errors[0], depth + 1);
 }

@@ -6,13 +6,7 @@ import type {
 } from "@smithy/types";
 import { bodySnippet } from "../errors.js";
 import { responseMetadata } from "../protocol.js";
-import {
-  AbortError,
-  errorCode,
-  NetworkError,
-  type RequestFailure,
-  ResponseTooLargeError,
-} from "./errors.js";
+import { AbortError, errorCode, NetworkError, ResponseTooLargeError } from "./errors.js";
 
 /**
  * The contract of a request handler: the same as `@smithy/types` `RequestHandler`, so
@@ -55,101 +49,82 @@ export class FetchRequestHandler implements RequestHandlerLike {
     const headers = { ...request.headers };
     // fetch derives Host from the URL and refuses to let callers set it.
     for (const name in headers) if (name.toLowerCase() === "host") delete headers[name];
-    let res: Response;
+    const limit = this.maxResponseBytes;
+    // Known once the response has started: a failure after that keeps its status and the text
+    // read so far for the error.
+    let $metadata: ResponseMetadata | undefined;
+    let text = "";
     try {
-      res = await fetch(requestUrl(request), {
+      const res = await fetch(requestUrl(request), {
         method: request.method,
         headers,
         body: request.body ?? null,
         signal: signal ?? null,
       });
+      // A plain object with the fields of `HttpResponse`, which `HttpResponse.isInstance` accepts.
+      const response: HttpResponse = {
+        statusCode: res.status,
+        reason: res.statusText,
+        headers: Object.fromEntries(res.headers),
+      };
+      $metadata = responseMetadata(response);
+      const reader = res.body?.getReader();
+      const decoder = new TextDecoder();
+      let size = 0;
+      // A body whose declared length is over the limit is refused before any of it is read.
+      let tooLarge = Number(res.headers.get("content-length")) > limit;
+      while (reader && !tooLarge) {
+        const next = await reader.read();
+        if (next.done) break;
+        size += next.value.byteLength;
+        tooLarge = size > limit;
+        if (!tooLarge) text += decoder.decode(next.value, { stream: true });
+      }
+      if (!tooLarge) {
+        response.body = text + decoder.decode();
+        return { response };
+      }
+      reader?.cancel().catch(() => {});
     } catch (error) {
-      throw failure(error, signal);
+      // What fetch or the body's reader threw, as an error that says what happened.
+      const aborted = signal?.aborted;
+      const code = errorCode(error);
+      const failure = {
+        cause: aborted ? signal!.reason : error,
+        $metadata,
+        bodySnippet: snippetOf(text),
+        code,
+      };
+      if (aborted) throw new AbortError("The request was aborted", failure);
+      const during = $metadata ? " while reading the response" : "";
+      throw new NetworkError(`The connection failed${during}${code ? ` (${code})` : ""}`, failure);
     }
-    // A plain object with the fields of `HttpResponse`, which `HttpResponse.isInstance` accepts.
-    const response: HttpResponse = {
-      statusCode: res.status,
-      reason: res.statusText,
-      headers: Object.fromEntries(res.headers),
-    };
-    response.body = await readLimited(
-      res,
-      this.maxResponseBytes,
-      signal,
-      responseMetadata(response),
-    );
-    return { response };
+    throw new ResponseTooLargeError(limit, { $metadata, bodySnippet: snippetOf(text) });
   }
 
   destroy(): void {}
-}
-
-/**
- * Reads the body as text, up to `limit` bytes; a failure midway keeps the status and the text
- * so far for the error.
- */
-async function readLimited(
-  res: Response,
-  limit: number,
-  signal: AbortSignal | undefined,
-  $metadata: ResponseMetadata,
-): Promise<string> {
-  const reader = res.body?.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  let size = 0;
-  // A body whose declared length is over the limit is refused before any of it is read.
-  let tooLarge = Number(res.headers.get("content-length")) > limit;
-  while (reader && !tooLarge) {
-    let next: ReadableStreamReadResult<Uint8Array>;
-    try {
-      next = await reader.read();
-    } catch (error) {
-      throw failure(error, signal, $metadata, text);
-    }
-    if (next.done) break;
-    size += next.value.byteLength;
-    tooLarge = size > limit;
-    if (!tooLarge) text += decoder.decode(next.value, { stream: true });
-  }
-  if (tooLarge) {
-    reader?.cancel().catch(() => {});
-    throw new ResponseTooLargeError(limit, { $metadata, bodySnippet: snippetOf(text) });
-  }
-  return text + decoder.decode();
-}
-
-/** Turns what fetch threw into an error that says what happened and what had arrived. */
-function failure(
-  error: unknown,
-  signal: AbortSignal | undefined,
-  $metadata?: ResponseMetadata,
-  text = "",
-): RequestFailure {
-  const aborted = signal?.aborted;
-  const code = errorCode(error);
-  const options = {
-    cause: aborted ? signal!.reason : error,
-    $metadata,
-    bodySnippet: snippetOf(text),
-    code,
-  };
-  if (aborted) return new AbortError("The request was aborted", options);
-  const during = $metadata ? " while reading the response" : "";
-  return new NetworkError(`The connection failed${during}${code ? ` (${code})` : ""}`, options);
 }
 
 function snippetOf(text: string): string | undefined {
   return bodySnippet(text.slice(0, 1024)) || undefined;
 }
 
-/** Rebuilds the absolute URL of an `HttpRequest`. */
-export function requestUrl(request: HttpRequest): string {
-  const port = request.port ? `:${request.port}` : "";
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(request.query ?? {})) {
-    for (const item of [value ?? []].flat()) query.append(name, item);
+/**
+ * Rebuilds the absolute URL of an `HttpRequest`, or of an `Endpoint` (whose protocol may lack
+ * its colon, and whose path may be missing).
+ */
+export function requestUrl({
+  protocol,
+  hostname,
+  port,
+  path = "/",
+  query = {},
+}: Pick<HttpRequest, "protocol" | "hostname" | "port" | "path" | "query">): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    for (const item of [value ?? []].flat()) search.append(name, item);
   }
-  const search = query.size > 0 ? `?${query}` : "";
-  return `${request.protocol}//${request.hostname}${port}${request.path}${search}`;
+  return `${protocol.replace(/:?$/, ":")}//${hostname}${port ? `:${port}` : ""}${path}${
+    search.size > 0 ? `?${search}` : ""
+  }`;
 }
