@@ -141,16 +141,20 @@ export function deserializeError(
 
 /** The metadata every output and error carries about the response it came from. */
 export function responseMetadata({ statusCode, headers }: HttpResponse): ResponseMetadata {
-  const metadata: Record<string, unknown> = {
+  const metadata: ResponseMetadata = {
     httpStatusCode: statusCode,
     attempts: 1,
     totalRetryDelay: 0,
-    requestId: stringField(headers, "x-amzn-requestid") ?? stringField(headers, "x-amz-request-id"),
-    extendedRequestId: stringField(headers, "x-amz-id-2"),
-    cfId: stringField(headers, "x-amz-cf-id"),
   };
-  // Ids the response lacks are left out, not set to undefined.
-  for (const field in metadata) if (metadata[field] === undefined) delete metadata[field];
+  // Ids the response lacks are left out, not set to undefined; added only when present rather
+  // than deleted afterwards, which would slow every later read of this object.
+  const requestId =
+    stringField(headers, "x-amzn-requestid") ?? stringField(headers, "x-amz-request-id");
+  const extendedRequestId = stringField(headers, "x-amz-id-2");
+  const cfId = stringField(headers, "x-amz-cf-id");
+  if (requestId !== undefined) metadata.requestId = requestId;
+  if (extendedRequestId !== undefined) metadata.extendedRequestId = extendedRequestId;
+  if (cfId !== undefined) metadata.cfId = cfId;
   return metadata;
 }
 
