@@ -5,13 +5,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRequestSigner } from "../src/runtime/auth/request-signer.js";
 import {
-  Sha256 as BrowserSha256,
-  loadSigV4Parts as browserParts,
-} from "../src/runtime/platform/signing-browser.js";
+  Sha256 as JsSha256,
+  loadSigV4Parts as jsParts,
+} from "../src/runtime/platform/signing-js.js";
 import {
   Sha256 as NodeSha256,
   loadSigV4Parts as nodeParts,
 } from "../src/runtime/platform/signing-node.js";
+import {
+  Sha256 as BrowserSha256,
+  loadSigV4Parts as browserParts,
+} from "../src/runtime/platform/signing-webcrypto.js";
 
 const token = fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/);
 const request: fc.Arbitrary<HttpRequest> = fc.record({
@@ -54,6 +58,7 @@ const date = fc.date({
 describe("the request signer", () => {
   it.each([
     ["browser", browserParts, BrowserSha256],
+    ["other runtimes'", jsParts, JsSha256],
     ["Node", nodeParts, NodeSha256],
   ] as const)("signs as SignatureV4 does (%s parts and SHA-256)", async (_, loadParts, Sha256) => {
     const parts = await loadParts();

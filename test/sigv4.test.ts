@@ -1,5 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
-import type { HttpRequest } from "@smithy/types";
+import { Sha256 } from "@aws-crypto/sha256-js";
+import type { HttpRequest, SourceData } from "@smithy/types";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   CognitoIdentityClient,
@@ -171,5 +172,36 @@ describe("SigV4 signing", () => {
     expect(handler.requests[1]!.headers.authorization).toBe(
       handler.requests[0]!.headers.authorization,
     );
+  });
+
+  it("hashes and signs with the sha256 option when it is given", async () => {
+    const hashed: string[] = [];
+    class RecordingSha256 extends Sha256 {
+      override update(data: SourceData): void {
+        hashed.push(typeof data === "string" ? data : new TextDecoder().decode(data as Uint8Array));
+        super.update(data);
+      }
+    }
+    const handler = captureHandler(
+      json({
+        IdentityPoolId: "us-east-1:1",
+        IdentityPoolName: "p",
+        AllowUnauthenticatedIdentities: false,
+      }),
+    );
+    const client = new CognitoIdentityClient({
+      region: "us-east-1",
+      credentials,
+      sha256: RecordingSha256,
+      requestHandler: handler,
+    });
+    await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }));
+    const [request] = handler.requests;
+    expect(request!.headers.authorization).toBe(
+      expectedAuthorization(request!, credentials.secretAccessKey, "us-east-1", "cognito-identity"),
+    );
+    // The body, the canonical request, and the string to sign went through it.
+    expect(hashed).toContain(request!.body);
+    expect(hashed.some((data) => data.startsWith("AWS4-HMAC-SHA256\n"))).toBe(true);
   });
 });

@@ -1,4 +1,10 @@
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Provider } from "@smithy/types";
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  ChecksumConstructor,
+  HashConstructor,
+  Provider,
+} from "@smithy/types";
 import { platform } from "#platform";
 import { type EndpointConfig, resolveEndpointConfig } from "./endpoint.js";
 import { ConfigurationError } from "./errors.js";
@@ -31,6 +37,14 @@ export interface ClientConfig extends EndpointConfig, SafeguardsConfig, RetryCli
    */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
   /**
+   * The SHA-256 that signed operations hash and sign with: a `@smithy/types`
+   * `ChecksumConstructor` or `HashConstructor`, such as `Sha256` of `@aws-crypto/sha256-js`.
+   * Needed only where the runtime has none: a browser page served over plain http:// (not
+   * localhost) has no WebCrypto.
+   * @default Node: `node:crypto`; browsers: WebCrypto; other runtimes: `@aws-crypto/sha256-js`
+   */
+  sha256?: ChecksumConstructor | HashConstructor | undefined;
+  /**
    * Sends the HTTP requests. Anything with the `handle(request, { abortSignal })` contract of
    * `@smithy/types` `RequestHandler` works, such as `NodeHttpHandler` from the AWS SDK.
    * @default a handler built on the global `fetch`
@@ -56,6 +70,8 @@ export interface ResolvedClientConfig extends ResolvedRetryConfig {
   /** The region for signing: rejects with a ConfigurationError when there is none. */
   readonly region: () => Promise<string>;
   readonly credentials: () => Promise<AwsCredentialIdentity>;
+  /** The `sha256` option; signing uses the platform's own when it is not given. */
+  readonly sha256: ChecksumConstructor | HashConstructor | undefined;
   readonly endpoint: () => Promise<URL>;
   readonly validateInput: boolean;
   /** The user agent header's name and value. */
@@ -91,6 +107,7 @@ export function resolveClientConfig(
         : credentials
           ? async () => credentials
           : platform.defaultCredentials(),
+    sha256: config.sha256,
     endpoint: resolveEndpointConfig(service, config, region),
     validateInput: config.validateInput ?? true,
     userAgent: userAgentHeader(service, config.customUserAgent),

@@ -1,4 +1,9 @@
-import type { AwsCredentialIdentity, ChecksumConstructor, HttpRequest } from "@smithy/types";
+import type {
+  AwsCredentialIdentity,
+  ChecksumConstructor,
+  HashConstructor,
+  HttpRequest,
+} from "@smithy/types";
 import { cloneRequest } from "../protocol.js";
 
 /** The parts of `@smithy/signature-v4` a request signature is made of. */
@@ -18,7 +23,7 @@ export interface RequestSignerOptions {
   readonly service: string;
   readonly region: string;
   readonly credentials: () => Promise<AwsCredentialIdentity>;
-  readonly sha256: ChecksumConstructor;
+  readonly sha256: ChecksumConstructor | HashConstructor;
 }
 
 const ALGORITHM = "AWS4-HMAC-SHA256";

@@ -68,7 +68,7 @@ async function signerFor(
       service: signingName,
       region,
       credentials: config.credentials,
-      sha256: Sha256,
+      sha256: config.sha256 ?? Sha256,
     });
     config.authCache.set(key, signer);
   }

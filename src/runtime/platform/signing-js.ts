@@ -1,21 +1,18 @@
 import { RawSha256 } from "@aws-crypto/sha256-js/build/module/RawSha256.js";
-import {
-  createScope,
-  getCanonicalHeaders,
-  getPayloadHash,
-  getSigningKey,
-  SignatureV4Base,
-} from "@smithy/signature-v4";
 import type { Checksum, SourceData } from "@smithy/types";
-import type { SigV4Parts } from "../auth/request-signer.js";
+import { toBytes } from "./signing-common.js";
+
+export { loadSigV4Parts } from "./signing-common.js";
 
 /** The block size of SHA-256 in bytes, which HMAC pads its key to. */
 const BLOCK_SIZE = 64;
 
 /**
- * SHA-256 and HMAC-SHA-256 (RFC 2104) for browsers and other runtimes without Node, on the
- * SHA-256 core of `@aws-crypto/sha256-js`. The package's own `Sha256` wrapper does the same
- * but brings a `tslib` async helper and buffer conversions that a bundle pays for twice.
+ * SHA-256 and HMAC-SHA-256 (RFC 2104) in JavaScript, on the SHA-256 core of
+ * `@aws-crypto/sha256-js`: for runtimes that are neither Node nor a browser, such as React
+ * Native, and for the `sha256` option where a page has no WebCrypto. The package's own
+ * `Sha256` wrapper does the same but brings a `tslib` async helper and buffer conversions
+ * that a bundle pays for twice.
  */
 export class Sha256 implements Checksum {
   /** The HMAC key, zero-padded to a block; undefined for a plain hash. */
@@ -24,7 +21,7 @@ export class Sha256 implements Checksum {
 
   constructor(secret?: SourceData) {
     if (secret !== undefined) {
-      const key = bytes(secret);
+      const key = toBytes(secret);
       this.#key = new Uint8Array(BLOCK_SIZE);
       this.#key.set(key.byteLength > BLOCK_SIZE ? hashOf(key) : key);
     }
@@ -32,7 +29,7 @@ export class Sha256 implements Checksum {
   }
 
   update(data: SourceData): void {
-    this.#hash.update(bytes(data));
+    this.#hash.update(toBytes(data));
   }
 
   async digest(): Promise<Uint8Array> {
@@ -54,22 +51,3 @@ function hashOf(...parts: Uint8Array[]): Uint8Array {
   for (const part of parts) hash.update(part);
   return hash.digest();
 }
-
-function bytes(data: SourceData): Uint8Array {
-  if (typeof data === "string") return new TextEncoder().encode(data);
-  if (ArrayBuffer.isView(data))
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  return new Uint8Array(data);
-}
-
-/**
- * The signer's parts, imported statically: a bundler then keeps only those, and only in
- * bundles with a signed operation. Called once per signer.
- */
-export const loadSigV4Parts = async (): Promise<SigV4Parts> => ({
-  SignatureV4Base,
-  createScope,
-  getPayloadHash,
-  getCanonicalHeaders,
-  getSigningKey,
-});

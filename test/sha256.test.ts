@@ -1,22 +1,28 @@
 import { createHash, createHmac } from "node:crypto";
 import { Sha256 as PackageSha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
+import type { ChecksumConstructor } from "@smithy/types";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { Sha256 } from "../src/runtime/platform/signing-browser.js";
+import { describe, expect, it, vi } from "vitest";
+import { ConfigurationError } from "../src/runtime/errors.js";
+import { Sha256 as JsSha256 } from "../src/runtime/platform/signing-js.js";
+import { Sha256 as WebCryptoSha256 } from "../src/runtime/platform/signing-webcrypto.js";
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 
-/** Hashes `parts` one update each, as the signer feeds them. */
-async function digest(parts: (string | Uint8Array)[], secret?: string | Uint8Array) {
-  const hash = new Sha256(secret);
-  for (const part of parts) hash.update(part);
-  return hex(await hash.digest());
-}
-
 const part = fc.oneof(fc.string(), fc.uint8Array({ maxLength: 200 }));
 
-describe("the browser SHA-256", () => {
+describe.each([
+  ["JavaScript", JsSha256],
+  ["WebCrypto", WebCryptoSha256],
+])("the %s SHA-256 of the non-Node builds", (_, Sha256) => {
+  /** Hashes `parts` one update each, as the signer feeds them. */
+  async function digest(parts: (string | Uint8Array)[], secret?: string | Uint8Array) {
+    const hash = new Sha256(secret);
+    for (const part of parts) hash.update(part);
+    return hex(await hash.digest());
+  }
+
   it("matches node:crypto for any input, in any number of updates", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(part, { maxLength: 5 }), async (parts) => {
@@ -27,7 +33,7 @@ describe("the browser SHA-256", () => {
     );
   });
 
-  it("matches node:crypto HMAC for keys shorter and longer than a block", async () => {
+  it("matches node:crypto HMAC for keys empty, shorter and longer than a block", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(fc.string({ maxLength: 100 }), fc.uint8Array({ maxLength: 150 })),
@@ -69,7 +75,7 @@ describe("the browser SHA-256", () => {
       headers: { host: "service.us-east-1.amazonaws.com", "content-type": "application/json" },
       body: '{"a":1}',
     };
-    const sign = (sha256: typeof Sha256) =>
+    const sign = (sha256: ChecksumConstructor) =>
       new SignatureV4({
         service: "service",
         region: "us-east-1",
@@ -80,5 +86,27 @@ describe("the browser SHA-256", () => {
     const theirs = await sign(PackageSha256 as never);
     expect(ours.headers.authorization).toBe(theirs.headers.authorization);
     expect(ours.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKID\//);
+  });
+});
+
+describe("the WebCrypto SHA-256 where a page has no WebCrypto (plain http://)", () => {
+  it("fails with a ConfigurationError that names the sha256 option", () => {
+    vi.stubGlobal("crypto", {});
+    try {
+      const error = (() => {
+        try {
+          new WebCryptoSha256("key");
+        } catch (thrown) {
+          return thrown;
+        }
+      })();
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error).toMatchObject({
+        option: "sha256",
+        message: expect.stringContaining("https://"),
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
