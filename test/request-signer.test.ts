@@ -84,6 +84,42 @@ describe("the request signer", () => {
     );
   });
 
+  it("signs each request with the key of its own credentials and day, over many requests", async () => {
+    // Few distinct keys and days, so that a signer meets the same ones again (its cached key)
+    // and keys that differ only in the secret.
+    const identities = [
+      { accessKeyId: "AKIDONE", secretAccessKey: "secret-1" },
+      { accessKeyId: "AKIDONE", secretAccessKey: "secret-2" },
+      { accessKeyId: "AKIDTWO", secretAccessKey: "secret-1", sessionToken: "t" },
+    ];
+    const days = [new Date("2026-01-01T23:59:59Z"), new Date("2026-01-02T00:00:00Z")];
+    const calls = fc.array(
+      fc.tuple(request, fc.constantFrom(...identities), fc.constantFrom(...days)),
+      { minLength: 2, maxLength: 6 },
+    );
+    await fc.assert(
+      fc.asyncProperty(calls, async (sequence) => {
+        let current = identities[0]!;
+        const options = { service: "s", region: "eu-west-1", credentials: async () => current };
+        const signer = createRequestSigner(await browserParts(), {
+          ...options,
+          sha256: BrowserSha256,
+        });
+        for (const [toSign, identity, signingDate] of sequence) {
+          current = identity;
+          const ours = await signer.sign(structuredClone(toSign), { signingDate });
+          const reference = await new SignatureV4({
+            ...options,
+            sha256: PackageSha256,
+            applyChecksum: false,
+          }).sign(structuredClone(toSign) as never, { signingDate });
+          expect(ours.headers).toEqual((reference as unknown as HttpRequest).headers);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("leaves the request it was given unchanged", async () => {
     const signer = createRequestSigner(await browserParts(), {
       service: "s",

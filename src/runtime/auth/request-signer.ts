@@ -50,6 +50,22 @@ export function createRequestSigner(
       super(options);
     }
 
+    /** The last signing key, with the keys and day it was derived for. */
+    #last?: { id: string; secret: string; day: string; key: Uint8Array };
+
+    /**
+     * The day's signing key, derived once per credentials and day. `getSigningKey` caches
+     * too, but finds its entry by an HMAC of the secret on every call.
+     */
+    async #signingKey(credentials: AwsCredentialIdentity, day: string): Promise<Uint8Array> {
+      const { accessKeyId: id, secretAccessKey: secret } = credentials;
+      const last = this.#last;
+      if (last?.id === id && last.secret === secret && last.day === day) return last.key;
+      const key = await parts.getSigningKey(this.sha256, credentials, day, region, this.service);
+      this.#last = { id, secret, day, key };
+      return key;
+    }
+
     async sign(
       original: HttpRequest,
       { signingDate }: { signingDate: Date },
@@ -74,13 +90,7 @@ export function createRequestSigner(
         this.createCanonicalRequest(request, headers, payloadHash),
         ALGORITHM,
       );
-      const key = await parts.getSigningKey(
-        this.sha256,
-        credentials,
-        shortDate,
-        region,
-        this.service,
-      );
+      const key = await this.#signingKey(credentials, shortDate);
       const hash = new this.sha256(key);
       hash.update(stringToSign);
       request.headers.authorization =
