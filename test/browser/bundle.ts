@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -17,7 +17,7 @@ export interface Bundle {
  * platform browser, resolving `cognito-identity-client` through the package's own exports map
  * (the built dist/), then gzip -9.
  */
-export async function bundleForBrowser(source: string): Promise<Bundle> {
+export async function bundleForBrowser(source: string, plugins: Plugin[] = []): Promise<Bundle> {
   const result = await build({
     stdin: { contents: source, resolveDir: root, loader: "js" },
     bundle: true,
@@ -27,6 +27,7 @@ export async function bundleForBrowser(source: string): Promise<Bundle> {
     write: false,
     metafile: true,
     logLevel: "silent",
+    plugins,
   });
   const code = result.outputFiles[0]!.text;
   const [output] = Object.values(result.metafile.outputs);
