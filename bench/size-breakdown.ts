@@ -16,12 +16,12 @@ import { FLOWS } from "../test/browser/size-budgets.js";
  * result does not run; only its size means something.
  */
 const args = process.argv.slice(2);
-const valueOf = (flag: string) => {
+const flagValue = (flag: string) => {
   const at = args.indexOf(flag);
   return at >= 0 ? args[at + 1] : undefined;
 };
-const top = Number(valueOf("--top") ?? Number.POSITIVE_INFINITY);
-const without = valueOf("--without")?.split(",").filter(Boolean) ?? [];
+const top = Number(flagValue("--top") ?? Number.POSITIVE_INFINITY);
+const without = flagValue("--without")?.split(",").filter(Boolean) ?? [];
 const picked = args
   .filter((arg, i) => /^\d+$/.test(arg) && !["--top", "--without"].includes(args[i - 1]!))
   .map(Number);
