@@ -10,6 +10,8 @@ import {
   GetOpenIdTokenCommand,
   UnlinkIdentityCommand,
 } from "../src/index.js";
+import { ConfigurationError } from "../src/runtime/errors.js";
+import { Sha256 as WebCryptoSha256 } from "../src/runtime/platform/signing-webcrypto.js";
 import { captureHandler, json } from "./helpers/capture.js";
 
 const credentials = {
@@ -203,5 +205,27 @@ describe("SigV4 signing", () => {
     // The body, the canonical request, and the string to sign went through it.
     expect(hashed).toContain(request!.body);
     expect(hashed.some((data) => data.startsWith("AWS4-HMAC-SHA256\n"))).toBe(true);
+  });
+
+  it("fails a signed call before sending when the page has no WebCrypto", async () => {
+    const handler = captureHandler(json({}));
+    const client = new CognitoIdentityClient({
+      region: "us-east-1",
+      credentials,
+      // What a browser build signs with; here on a page without crypto.subtle.
+      sha256: WebCryptoSha256,
+      requestHandler: handler,
+    });
+    vi.stubGlobal("crypto", {});
+    try {
+      const error = await client
+        .send(new DescribeIdentityPoolCommand({ IdentityPoolId: "us-east-1:1" }))
+        .catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error).toMatchObject({ option: "sha256" });
+      expect(handler.requests).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
