@@ -20,6 +20,12 @@ const credentials = {
 };
 const NOW = new Date("2026-11-26T10:20:30Z");
 
+/** A request handler that answers DescribeIdentityPool for `IdentityPoolId` and keeps requests. */
+const describedPoolHandler = (IdentityPoolId: string) =>
+  captureHandler(
+    json({ IdentityPoolId, IdentityPoolName: "p", AllowUnauthenticatedIdentities: false }),
+  );
+
 const sha256 = (data: string) => createHash("sha256").update(data, "utf8").digest("hex");
 const hmac = (key: string | Buffer, data: string) =>
   createHmac("sha256", key).update(data).digest();
@@ -66,13 +72,7 @@ describe("SigV4 signing", () => {
   afterEach(() => vi.useRealTimers());
 
   it("signs a signed operation exactly as the specification says", async () => {
-    const handler = captureHandler(
-      json({
-        IdentityPoolId: "eu-west-1:1",
-        IdentityPoolName: "p",
-        AllowUnauthenticatedIdentities: false,
-      }),
-    );
+    const handler = describedPoolHandler("eu-west-1:1");
     const client = new CognitoIdentityClient({
       region: "eu-west-1",
       credentials,
@@ -93,13 +93,7 @@ describe("SigV4 signing", () => {
   });
 
   it("adds X-Amz-Security-Token, and signs it, when the credentials carry a session token", async () => {
-    const handler = captureHandler(
-      json({
-        IdentityPoolId: "us-east-1:1",
-        IdentityPoolName: "p",
-        AllowUnauthenticatedIdentities: false,
-      }),
-    );
+    const handler = describedPoolHandler("us-east-1:1");
     const client = new CognitoIdentityClient({
       region: "us-east-1",
       credentials: async () => ({ ...credentials, sessionToken: "session-token-value" }),
@@ -156,13 +150,7 @@ describe("SigV4 signing", () => {
   });
 
   it("reuses one signer per client, region and service", async () => {
-    const handler = captureHandler(
-      json({
-        IdentityPoolId: "us-east-1:1",
-        IdentityPoolName: "p",
-        AllowUnauthenticatedIdentities: false,
-      }),
-    );
+    const handler = describedPoolHandler("us-east-1:1");
     const client = new CognitoIdentityClient({
       region: "us-east-1",
       credentials,
@@ -184,13 +172,7 @@ describe("SigV4 signing", () => {
         super.update(data);
       }
     }
-    const handler = captureHandler(
-      json({
-        IdentityPoolId: "us-east-1:1",
-        IdentityPoolName: "p",
-        AllowUnauthenticatedIdentities: false,
-      }),
-    );
+    const handler = describedPoolHandler("us-east-1:1");
     const client = new CognitoIdentityClient({
       region: "us-east-1",
       credentials,
