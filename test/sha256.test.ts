@@ -57,6 +57,14 @@ describe.each([
     expect(hex(await hash.digest())).toBe(createHash("sha256").update("hello").digest("hex"));
   });
 
+  it("hashes the bytes given to update, even if the caller reuses the buffer before digest", async () => {
+    const buffer = new TextEncoder().encode("hello");
+    const hash = new Sha256();
+    hash.update(buffer);
+    buffer.fill(0);
+    expect(hex(await hash.digest())).toBe(createHash("sha256").update("hello").digest("hex"));
+  });
+
   it("starts over after reset, keeping the HMAC key", async () => {
     const hash = new Sha256("key");
     hash.update("discarded");
